@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { ConfigurationError, loadConfiguration } from './services/configuration/configuration';
+import { EmbeddedDatabase } from './services/database/embedded-database';
+import { applyMigrations, migrationStatus, readMigrations } from './services/database/migration-runner';
+
+/**
+ * `npm run db:migrate [-- --status]`: applies prisma/migrations to the
+ * configured database (DATABASE_URL, or the embedded one under DATA_DIR), or
+ * with --status lists what is applied and pending. The server also migrates
+ * on start; this is for operators who migrate before rolling out.
+ */
+async function main(argv: string[]): Promise<number> {
+  const statusOnly = argv.includes('--status');
+  const unknown = argv.filter((arg) => arg !== '--status');
+  if (unknown.length > 0) {
+    process.stderr.write(`db:migrate: unknown argument ${unknown[0]}\nUsage: npm run db:migrate [-- --status]\n`);
+    return 2;
+  }
+  const configuration = loadConfiguration(process.env);
+  const embedded = configuration.databaseUrl
+    ? undefined
+    : await EmbeddedDatabase.start({ dataDir: configuration.dataDir });
+  const client = new Client({ connectionString: configuration.databaseUrl ?? embedded?.url });
+  try {
+    await client.connect();
+    const migrations = await readMigrations(join(process.cwd(), 'prisma/migrations'));
+    if (statusOnly) {
+      const status = await migrationStatus(client, migrations);
+      for (const name of status.applied) process.stdout.write(`applied  ${name}\n`);
+      for (const name of status.pending) process.stdout.write(`pending  ${name}\n`);
+      process.stdout.write(`${status.applied.length} applied, ${status.pending.length} pending\n`);
+      return 0;
+    }
+    const applied = await applyMigrations(client, migrations, {
+      info: (message) => process.stdout.write(`${message}\n`),
+      warn: (message) => process.stderr.write(`warning: ${message}\n`),
+    });
+    process.stdout.write(
+      applied.length === 0 ? 'the database is up to date\n' : `${applied.length} migration(s) applied\n`,
+    );
+    return 0;
+  } finally {
+    await client.end().catch(() => undefined);
+    await embedded?.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof ConfigurationError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`db:migrate: ${message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,120 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The server's settings, read once from the environment at startup. */
+export interface Configuration {
+  port: number;
+  host: string;
+  /** A postgresql:// URL, or undefined for the embedded database under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  admin: { email: string | undefined; password: string | undefined; name: string };
+  signUpEnabled: boolean;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  /** Origins allowed by CORS; empty means CORS is off. */
+  corsOrigins: string[];
+  shutdownTimeoutMs: number;
+  /** Where the built web app is; undefined means the API serves no pages. */
+  webDir: string | undefined;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const integerText = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { message: `must be at least ${min}` })
+        .max(max, { message: `must be at most ${max}` }),
+    );
+
+const environmentSchema = z.object({
+  PORT: integerText(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgresql:// URL (unset it to use the embedded database)' })
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+  ADMIN_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
+  ADMIN_NAME: z.string().min(1).default('Administrator'),
+  SIGNUP_ENABLED: booleanText.default(true),
+  SESSION_TTL_HOURS: integerText(1, 24 * 365).default(24 * 7),
+  COOKIE_SECURE: booleanText.default(false),
+  TRUST_PROXY: booleanText.default(false),
+  BODY_LIMIT_BYTES: integerText(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins like https://lms.example.com' }))),
+  SHUTDOWN_TIMEOUT_MS: integerText(0, 600_000).default(10_000),
+  WEB_DIR: z.string().min(1).optional(),
+});
+
+export type Environment = Record<string, string | undefined>;
+
+/**
+ * Validates the environment and returns the typed configuration, or throws a
+ * ConfigurationError naming every bad variable. Empty strings count as unset.
+ */
+export function loadConfiguration(environment: Environment, workspaceRoot = process.cwd()): Configuration {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigurationError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const value = present[name];
+        const shown = name.includes('PASSWORD') || name === 'DATABASE_URL' ? '' : ` (got "${value ?? ''}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigurationError(['ADMIN_EMAIL and ADMIN_PASSWORD must be set together']);
+  }
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: resolve(workspaceRoot, env.DATA_DIR),
+    logLevel: env.LOG_LEVEL,
+    admin: { email: env.ADMIN_EMAIL?.toLowerCase(), password: env.ADMIN_PASSWORD, name: env.ADMIN_NAME },
+    signUpEnabled: env.SIGNUP_ENABLED,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    cookieSecure: env.COOKIE_SECURE,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    corsOrigins: env.CORS_ORIGINS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    webDir: resolve(workspaceRoot, env.WEB_DIR ?? 'dist/apps/web'),
+  };
+}

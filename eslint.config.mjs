@@ -1,0 +1,103 @@
+// Lint for the whole workspace: type-checked TypeScript rules, Prettier for
+// formatting, and Nx module boundaries that keep dependencies pointing one
+// way: apps -> lms, grader, labs, kubectl, shell -> cluster (see
+// ../shared/ARCHITECTURE.md). Domain libraries may not reach frameworks or I/O.
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+/** Packages a pure domain library must never import. */
+const frameworkAndIo = [
+  '@nestjs/*',
+  '@prisma/*',
+  'prisma',
+  'pg',
+  '@electric-sql/*',
+  'fastify',
+  '@fastify/*',
+  'socket.io',
+  'socket.io-client',
+  'react',
+  'react-dom',
+  'pino',
+];
+const nodeBuiltins = ['fs', 'fs/promises', 'net', 'http', 'https', 'child_process', 'os', 'path', 'worker_threads'];
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', '.nx/**', 'data/**', 'apps/api/src/generated/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['prisma.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:app'] },
+            {
+              sourceTag: 'scope:lms',
+              onlyDependOnLibsWithTags: ['scope:grader', 'scope:labs', 'scope:kubectl', 'scope:shell', 'scope:cluster'],
+            },
+            { sourceTag: 'scope:grader', onlyDependOnLibsWithTags: ['scope:labs', 'scope:cluster'] },
+            { sourceTag: 'scope:labs', onlyDependOnLibsWithTags: ['scope:cluster'] },
+            { sourceTag: 'scope:kubectl', onlyDependOnLibsWithTags: ['scope:cluster'] },
+            { sourceTag: 'scope:shell', onlyDependOnLibsWithTags: ['scope:kubectl', 'scope:cluster'] },
+            { sourceTag: 'scope:cluster', onlyDependOnLibsWithTags: [] },
+            {
+              sourceTag: 'type:domain',
+              bannedExternalImports: [...frameworkAndIo, ...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // End-to-end tests drive the apps in-process (createServer), so they import
+    // app sources directly; the boundaries are for apps and libraries.
+    files: ['test/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: false },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
+  },
+  prettier,
+);
