@@ -80,6 +80,25 @@ export default tseslint.config(
     },
   },
   {
+    // Domain libraries are pure: no I/O, no frameworks (their tsconfig also
+    // leaves out Node's and the DOM's types).
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'Domain libraries do no I/O: inject what you need instead.' },
+            {
+              regex: `^(${nodeBuiltins.join('|')})(/.*)?$`,
+              message: 'Domain libraries do no I/O: inject what you need instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // End-to-end tests drive the apps in-process (createServer), so they import
     // app sources directly; the boundaries are for apps and libraries.
     files: ['test/**/*.ts'],
