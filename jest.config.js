@@ -21,6 +21,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // ESM-only dependencies: Node 20 loads them with require(esm), jest cannot,
   // so they are compiled to CommonJS like our own code.
+  // Domain libraries by their public name, as in tsconfig.base.json's paths.
+  moduleNameMapper: { '^@kubelab/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
