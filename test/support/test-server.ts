@@ -33,12 +33,18 @@ export async function startTestServer(env: Environment = {}, dataDir?: string): 
     workspaceRoot,
   );
   const template = await embeddedTemplate();
-  const server = await createServer({
-    configuration,
-    logger: env['LOG_LEVEL'] ? createLogger(configuration.logLevel) : pino({ level: 'silent' }),
-    migrationsDir: join(workspaceRoot, 'prisma/migrations'),
-    ...(template ? { embeddedTemplate: template } : {}),
-  });
+  let server: Server;
+  try {
+    server = await createServer({
+      configuration,
+      logger: env['LOG_LEVEL'] ? createLogger(configuration.logLevel) : pino({ level: 'silent' }),
+      migrationsDir: join(workspaceRoot, 'prisma/migrations'),
+      ...(template ? { embeddedTemplate: template } : {}),
+    });
+  } catch (error) {
+    if (!dataDir) await rm(directory, { recursive: true, force: true });
+    throw error;
+  }
   const url = (await server.listen()).replace('[::1]', '127.0.0.1');
   return {
     url,

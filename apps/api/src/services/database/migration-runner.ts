@@ -36,6 +36,12 @@ export function migrationChecksum(sql: string): string {
   return createHash('sha256').update(sql, 'utf8').digest('hex');
 }
 
+/** Like Prisma, a checkout with other line endings (CRLF/LF) is the same script. */
+function sameScript(checksum: string, sql: string): boolean {
+  const lf = sql.replace(/\r\n/g, '\n');
+  return [sql, lf, lf.replace(/\n/g, '\r\n')].some((variant) => migrationChecksum(variant) === checksum);
+}
+
 /** Reads `<dir>/<name>/migration.sql`, in name order (names start with a timestamp). */
 export async function readMigrations(directory: string): Promise<Migration[]> {
   const entries = await readdir(directory, { withFileTypes: true });
@@ -131,7 +137,7 @@ export async function applyMigrations(
     for (const migration of migrations) {
       const row = done.get(migration.name);
       if (row) {
-        if (row.checksum !== migration.checksum) {
+        if (!sameScript(row.checksum, migration.sql)) {
           log.warn(`migration ${migration.name} was modified after it was applied (checksum differs)`);
         }
         continue;
@@ -161,7 +167,7 @@ async function applyOne(client: ClientBase, migration: Migration): Promise<void>
     ]);
     await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK');
+    await client.query('ROLLBACK').catch(() => undefined); // the cause below matters more
     const reason = error instanceof Error ? error.message : String(error);
     throw new MigrationError(`migration ${migration.name} failed and was rolled back: ${reason}`);
   }
