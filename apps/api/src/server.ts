@@ -116,4 +116,14 @@ async function configureHttp(app: NestFastifyApplication, configuration: Configu
     );
   }
   app.useGlobalFilters(new HttpErrorFilter(logger));
+  // While stopping, answers close their connection: a kept-alive one would
+  // otherwise hold the shutdown open until the client hangs up.
+  const lifecycle = app.get(Lifecycle);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', (_request, reply, payload, done) => {
+      if (lifecycle.shuttingDown) void reply.header('connection', 'close');
+      done(null, payload);
+    });
 }

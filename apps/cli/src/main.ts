@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { runCli } from './cli';
+
+/** The `kubelab` command: `node dist/apps/cli/src/main.js <command> [options]`. */
+runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  fetch: globalThis.fetch,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`kubelab: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
