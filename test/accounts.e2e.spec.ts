@@ -197,6 +197,22 @@ describe('the HTTP surface', () => {
     expect(response.json.message).toBe('Sign-up is disabled on this server');
   });
 
+  it('serves the built web app: the page, then its hashed assets for a year', async () => {
+    const client = new HttpClient(server.url);
+    const page = await client.get('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const assets = [...page.text.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1] ?? '');
+    expect(assets.some((path) => path.endsWith('.js'))).toBe(true);
+    expect(assets.some((path) => path.endsWith('.css'))).toBe(true);
+    for (const path of assets) {
+      const asset = await client.get(path);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toMatch(path.endsWith('.js') ? /javascript/ : /text\/css/);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    }
+  });
+
   it('answers unknown API paths with JSON 404 and other paths with the web app', async () => {
     const client = new HttpClient(server.url);
     const api = await client.get('/api/v1/no-such-thing');

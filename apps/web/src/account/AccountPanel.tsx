@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { signOut } from '../api/auth-api';
 import { isApiError } from '../api/api-error';
 import type { User } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RoleBadge } from '../components/RoleBadge';
+import { useSubmission } from '../components/use-submission';
 
 interface AccountPanelProps {
   user: User;
@@ -11,24 +11,21 @@ interface AccountPanelProps {
 }
 
 export function AccountPanel({ user, onSignedOut }: AccountPanelProps) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, run } = useSubmission();
 
-  async function handleSignOut() {
-    setPending(true);
-    setError(null);
-    try {
-      await signOut();
-      onSignedOut();
-    } catch (caught) {
-      // A 401 means the session had already ended: the user is signed out either way.
-      if (isApiError(caught, 401)) {
+  function handleSignOut() {
+    return run(
+      async () => {
+        await signOut();
         onSignedOut();
-        return;
-      }
-      setError(caught);
-      setPending(false);
-    }
+      },
+      (caught) => {
+        // A 401 means the session had already ended: the user is signed out either way.
+        if (!isApiError(caught, 401)) return false;
+        onSignedOut();
+        return true;
+      },
+    );
   }
 
   return (

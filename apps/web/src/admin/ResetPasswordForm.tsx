@@ -5,6 +5,7 @@ import { resetUserPassword } from '../api/users-api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { fieldIssue } from '../components/describe-error';
 import { TextField } from '../components/TextField';
+import { useSubmission } from '../components/use-submission';
 
 interface ResetPasswordFormProps {
   id: string;
@@ -17,29 +18,26 @@ interface ResetPasswordFormProps {
 /** Inline form in the users table that sets a new password for one user. */
 export function ResetPasswordForm({ id, user, onDone, onCancel, onUnauthorized }: ResetPasswordFormProps) {
   const [password, setPassword] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, run } = useSubmission();
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     formRef.current?.querySelector('input')?.focus();
   }, []);
 
-  async function submit(event: SubmitEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      await resetUserPassword(user.id, password);
-      onDone(user);
-    } catch (caught) {
-      if (isApiError(caught, 401)) {
+    return run(
+      async () => {
+        await resetUserPassword(user.id, password);
+        onDone(user);
+      },
+      (caught) => {
+        if (!isApiError(caught, 401)) return false;
         onUnauthorized();
-        return;
-      }
-      setError(caught);
-      setPending(false);
-    }
+        return true;
+      },
+    );
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {

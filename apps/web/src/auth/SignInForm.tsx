@@ -4,6 +4,7 @@ import type { User } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { fieldIssue } from '../components/describe-error';
 import { TextField } from '../components/TextField';
+import { useSubmission } from '../components/use-submission';
 
 interface SignInFormProps {
   onSignedIn: (user: User) => void;
@@ -12,20 +13,17 @@ interface SignInFormProps {
 export function SignInForm({ onSignedIn }: SignInFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, run } = useSubmission();
 
-  async function submit(event: SubmitEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      onSignedIn(await signIn({ email: email.trim(), password }));
-    } catch (caught) {
-      setError(caught);
-      setPassword('');
-      setPending(false);
-    }
+    return run(
+      async () => onSignedIn(await signIn({ email: email.trim(), password })),
+      () => {
+        setPassword('');
+        return false;
+      },
+    );
   }
 
   return (

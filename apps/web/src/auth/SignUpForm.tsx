@@ -4,6 +4,7 @@ import type { User } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { fieldIssue } from '../components/describe-error';
 import { TextField } from '../components/TextField';
+import { useSubmission } from '../components/use-submission';
 
 interface SignUpFormProps {
   onSignedUp: (user: User) => void;
@@ -13,19 +14,11 @@ export function SignUpForm({ onSignedUp }: SignUpFormProps) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, run } = useSubmission();
 
-  async function submit(event: SubmitEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      onSignedUp(await signUp({ email: email.trim(), name: name.trim(), password }));
-    } catch (caught) {
-      setError(caught);
-      setPending(false);
-    }
+    return run(async () => onSignedUp(await signUp({ email: email.trim(), name: name.trim(), password })));
   }
 
   return (
