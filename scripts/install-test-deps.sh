@@ -42,7 +42,13 @@ report_found() {
   printf 'PostgreSQL server binaries found in %s (initdb, pg_ctl, postgres)\n' "$1"
 }
 
-if dir="$(find_pg_bin_dir)"; then
+# docker-compose validates docker-compose.yml in test/delivery.e2e.spec.ts
+# (`docker compose config`); no Docker engine is needed for that.
+has_compose() {
+  command -v docker-compose >/dev/null 2>&1 || docker compose version >/dev/null 2>&1
+}
+
+if dir="$(find_pg_bin_dir)" && has_compose; then
   report_found "${dir}"
   exit 0
 fi
@@ -76,13 +82,17 @@ if [[ "$(id -u)" -ne 0 ]]; then
   fi
 fi
 
-echo "PostgreSQL server binaries not found; installing the Debian package 'postgresql'..."
+packages=()
+find_pg_bin_dir >/dev/null || packages+=(postgresql)
+has_compose || packages+=(docker-compose)
+echo "installing the Debian package(s) ${packages[*]} for the tests..."
 export DEBIAN_FRONTEND=noninteractive
 ${as_root[@]+"${as_root[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null ||
   fail "apt-get update failed"
 ${as_root[@]+"${as_root[@]}"} env DEBIAN_FRONTEND=noninteractive \
-  apt-get install -y -q --no-install-recommends postgresql </dev/null ||
-  fail "apt-get install postgresql failed"
+  apt-get install -y -q --no-install-recommends "${packages[@]}" </dev/null ||
+  fail "apt-get install ${packages[*]} failed"
+has_compose || fail "the package 'docker-compose' was installed but docker-compose cannot be found"
 
 if dir="$(find_pg_bin_dir)"; then
   report_found "${dir}"
