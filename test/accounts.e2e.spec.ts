@@ -1,3 +1,5 @@
+import { ExpiredSessionSweeper } from '../apps/api/src/app/auth/expired-session-sweeper';
+import { PrismaService } from '../apps/api/src/services/prisma/prisma.service';
 import { HttpClient, startTestServer, type TestServer } from './support/test-server';
 
 const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
@@ -223,6 +225,38 @@ describe('the HTTP surface', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('<div id="root">');
     expect((await client.get('/missing.js')).status).toBe(404);
+  });
+});
+
+describe('sessions', () => {
+  let now = Date.parse('2026-11-22T08:00:00Z');
+  const clock = { now: () => new Date(now) };
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ SESSION_TTL_HOURS: '1' }, undefined, clock);
+  });
+  afterAll(() => server.dispose());
+
+  it('end after SESSION_TTL_HOURS, and expired ones are swept from the database', async () => {
+    const ida = new HttpClient(server.url);
+    const signUp = await ida.post('/api/v1/auth/sign-up', {
+      email: 'ida@example.com',
+      name: 'Ida',
+      password: 'ida-password-1',
+    });
+    expect(signUp.headers.get('set-cookie')).toContain('Max-Age=3600;');
+    const ivo = new HttpClient(server.url);
+    await ivo.post('/api/v1/auth/sign-up', { email: 'ivo@example.com', name: 'Ivo', password: 'ivo-password-1' });
+
+    now += 59 * 60 * 1000;
+    expect((await ida.get('/api/v1/auth/me')).status).toBe(200);
+    now += 2 * 60 * 1000;
+    expect((await ida.get('/api/v1/auth/me')).status).toBe(401);
+
+    const sessions = server.server.app.get(PrismaService).session;
+    expect(await sessions.count()).toBe(1); // Ida's went when it was seen expired; Ivo's is still stored
+    expect(await server.server.app.get(ExpiredSessionSweeper).sweep()).toBe(1);
+    expect(await sessions.count()).toBe(0);
   });
 });
 

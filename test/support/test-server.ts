@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import type { Clock } from '../../apps/api/src/services/clock';
 import { type Environment, loadConfiguration } from '../../apps/api/src/services/configuration/configuration';
 import { createLogger } from '../../apps/api/src/services/logger/logger';
 import { createServer, type Server } from '../../apps/api/src/server';
@@ -26,7 +27,7 @@ async function embeddedTemplate(): Promise<Blob | undefined> {
  * A real server on a loopback port, in this process, with its own data
  * directory (embedded database unless DATABASE_URL is given).
  */
-export async function startTestServer(env: Environment = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(env: Environment = {}, dataDir?: string, clock?: Clock): Promise<TestServer> {
   const directory = dataDir ?? (await mkdtemp(join(tmpdir(), 'kubelab-data-')));
   const configuration = loadConfiguration(
     { LOG_LEVEL: 'silent', PORT: '0', DATA_DIR: directory, ...env },
@@ -40,6 +41,7 @@ export async function startTestServer(env: Environment = {}, dataDir?: string): 
       logger: env['LOG_LEVEL'] ? createLogger(configuration.logLevel) : pino({ level: 'silent' }),
       migrationsDir: join(workspaceRoot, 'prisma/migrations'),
       ...(template ? { embeddedTemplate: template } : {}),
+      ...(clock ? { clock } : {}),
     });
   } catch (error) {
     if (!dataDir) await rm(directory, { recursive: true, force: true });
