@@ -93,21 +93,28 @@ export function stripComment(line: string): string {
   return line;
 }
 
-/** Index of the parenthesis closing the one at `open`, skipping strings and nested brackets. */
-export function closingParen(text: string, open: number): number {
+/** Each character outside string literals, with the bracket depth once it is read. */
+function* bracketDepths(text: string, from = 0): Generator<{ index: number; char: string; depth: number }> {
   let depth = 0;
   let inString = false;
-  for (let i = open; i < text.length; i++) {
-    const char = text[i];
+  for (let index = from; index < text.length; index++) {
+    const char = text[index] ?? '';
     if (inString) {
-      if (char === '\\') i++;
+      if (char === '\\') index++;
       else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '(' || char === '[') depth++;
-    else if (char === ')' || char === ']') {
-      depth--;
-      if (depth === 0) return i;
+      continue;
     }
+    if (char === '"') inString = true;
+    else if (char === '(' || char === '[') depth++;
+    else if (char === ')' || char === ']') depth--;
+    yield { index, char, depth };
+  }
+}
+
+/** Index of the parenthesis closing the one at `open`, skipping strings and nested brackets. */
+export function closingParen(text: string, open: number): number {
+  for (const { index, char, depth } of bracketDepths(text, open)) {
+    if ((char === ')' || char === ']') && depth === 0) return index;
   }
   throw new UnsupportedSchemaError(`unbalanced parentheses in "${text}"`);
 }
@@ -136,20 +143,11 @@ export function parseAttributes(text: string, prefix: '@' | '@@'): Attribute[] {
 /** Splits on commas that are not inside brackets, parentheses or strings. */
 export function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
-  let inString = false;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '(' || char === '[') depth++;
-    else if (char === ')' || char === ']') depth--;
-    else if (char === ',' && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
+  for (const { index, char, depth } of bracketDepths(text)) {
+    if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, index).trim());
+      start = index + 1;
     }
   }
   const last = text.slice(start).trim();

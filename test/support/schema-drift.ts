@@ -56,6 +56,54 @@ export interface ExpectedType {
   cast: string;
 }
 
+type ColumnType = (arg: (index: number, fallback: string) => string, argCount: number) => ExpectedType;
+
+const column =
+  (description: string, udt: string, cast: string): ColumnType =>
+  () => ({ description, udt, cast });
+
+/** How each Prisma type (and @db native type) appears in information_schema. */
+const COLUMN_TYPES: Record<string, ColumnType> = {
+  String: column('text', 'text', 'text'),
+  'String@db.Text': column('text', 'text', 'text'),
+  'String@db.Uuid': column('uuid', 'uuid', 'uuid'),
+  'String@db.VarChar': (arg, argCount) => ({
+    description: argCount ? `character varying(${arg(0, '')})` : 'character varying',
+    udt: 'varchar',
+    cast: 'character varying',
+  }),
+  'String@db.Char': (arg) => ({ description: `character(${arg(0, '1')})`, udt: 'bpchar', cast: 'bpchar' }),
+  DateTime: column('timestamp without time zone(3)', 'timestamp', 'timestamp without time zone'),
+  'DateTime@db.Timestamp': (arg) => ({
+    description: `timestamp without time zone(${arg(0, '6')})`,
+    udt: 'timestamp',
+    cast: 'timestamp without time zone',
+  }),
+  'DateTime@db.Timestamptz': (arg) => ({
+    description: `timestamp with time zone(${arg(0, '6')})`,
+    udt: 'timestamptz',
+    cast: 'timestamp with time zone',
+  }),
+  'DateTime@db.Date': column('date', 'date', 'date'),
+  Int: column('integer', 'int4', 'integer'),
+  'Int@db.Integer': column('integer', 'int4', 'integer'),
+  'Int@db.SmallInt': column('smallint', 'int2', 'smallint'),
+  BigInt: column('bigint', 'int8', 'bigint'),
+  'BigInt@db.BigInt': column('bigint', 'int8', 'bigint'),
+  Boolean: column('boolean', 'bool', 'boolean'),
+  Float: column('double precision', 'float8', 'double precision'),
+  'Float@db.DoublePrecision': column('double precision', 'float8', 'double precision'),
+  Decimal: column('numeric(65,30)', 'numeric', 'numeric'),
+  'Decimal@db.Decimal': (arg) => ({
+    description: `numeric(${arg(0, '65')},${arg(1, '30')})`,
+    udt: 'numeric',
+    cast: 'numeric',
+  }),
+  Json: column('jsonb', 'jsonb', 'jsonb'),
+  'Json@db.Json': column('json', 'json', 'json'),
+  Bytes: column('bytea', 'bytea', 'bytea'),
+};
+
 /** The column type Prisma's schema engine creates for a field (PostgreSQL). */
 export function expectedType(field: Field, model: Model, enums: EnumType[]): ExpectedType {
   const where = `${model.name}.${field.name}`;
@@ -66,82 +114,10 @@ export function expectedType(field: Field, model: Model, enums: EnumType[]): Exp
     base = { description: `USER-DEFINED ${dbName}`, udt: dbName, cast: quoteIdent(dbName) };
   } else {
     const native = field.nativeType;
-    const arg = (index: number, fallback: string): string => native?.args[index] ?? fallback;
     const key = `${field.type}${native ? `@db.${native.name}` : ''}`;
-    switch (key) {
-      case 'String':
-      case 'String@db.Text':
-        base = { description: 'text', udt: 'text', cast: 'text' };
-        break;
-      case 'String@db.Uuid':
-        base = { description: 'uuid', udt: 'uuid', cast: 'uuid' };
-        break;
-      case 'String@db.VarChar':
-        base = {
-          description: native?.args.length ? `character varying(${arg(0, '')})` : 'character varying',
-          udt: 'varchar',
-          cast: 'character varying',
-        };
-        break;
-      case 'String@db.Char':
-        base = { description: `character(${arg(0, '1')})`, udt: 'bpchar', cast: 'bpchar' };
-        break;
-      case 'DateTime':
-        base = { description: 'timestamp without time zone(3)', udt: 'timestamp', cast: 'timestamp without time zone' };
-        break;
-      case 'DateTime@db.Timestamp':
-        base = {
-          description: `timestamp without time zone(${arg(0, '6')})`,
-          udt: 'timestamp',
-          cast: 'timestamp without time zone',
-        };
-        break;
-      case 'DateTime@db.Timestamptz':
-        base = {
-          description: `timestamp with time zone(${arg(0, '6')})`,
-          udt: 'timestamptz',
-          cast: 'timestamp with time zone',
-        };
-        break;
-      case 'DateTime@db.Date':
-        base = { description: 'date', udt: 'date', cast: 'date' };
-        break;
-      case 'Int':
-      case 'Int@db.Integer':
-        base = { description: 'integer', udt: 'int4', cast: 'integer' };
-        break;
-      case 'Int@db.SmallInt':
-        base = { description: 'smallint', udt: 'int2', cast: 'smallint' };
-        break;
-      case 'BigInt':
-      case 'BigInt@db.BigInt':
-        base = { description: 'bigint', udt: 'int8', cast: 'bigint' };
-        break;
-      case 'Boolean':
-        base = { description: 'boolean', udt: 'bool', cast: 'boolean' };
-        break;
-      case 'Float':
-      case 'Float@db.DoublePrecision':
-        base = { description: 'double precision', udt: 'float8', cast: 'double precision' };
-        break;
-      case 'Decimal':
-        base = { description: 'numeric(65,30)', udt: 'numeric', cast: 'numeric' };
-        break;
-      case 'Decimal@db.Decimal':
-        base = { description: `numeric(${arg(0, '65')},${arg(1, '30')})`, udt: 'numeric', cast: 'numeric' };
-        break;
-      case 'Json':
-        base = { description: 'jsonb', udt: 'jsonb', cast: 'jsonb' };
-        break;
-      case 'Json@db.Json':
-        base = { description: 'json', udt: 'json', cast: 'json' };
-        break;
-      case 'Bytes':
-        base = { description: 'bytea', udt: 'bytea', cast: 'bytea' };
-        break;
-      default:
-        throw new UnsupportedSchemaError(`the type ${key} of ${where}`);
-    }
+    const column = COLUMN_TYPES[key];
+    if (!column) throw new UnsupportedSchemaError(`the type ${key} of ${where}`);
+    base = column((index, fallback) => native?.args[index] ?? fallback, native?.args.length ?? 0);
   }
   return field.isList ? { description: `ARRAY _${base.udt}`, udt: `_${base.udt}`, cast: `${base.cast}[]` } : base;
 }
