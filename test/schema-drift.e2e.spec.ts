@@ -12,13 +12,11 @@
 // DMMF's shape, and checked to agree with the client's runtimeDataModel and
 // inline schema: whichever of the schema, the client or the migrations falls
 // behind, a test here fails.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { z } from 'zod';
 import * as generatedEnums from '../apps/api/src/generated/prisma/enums';
-import { EmbeddedDatabase } from '../apps/api/src/services/database/embedded-database';
+import { startScratchDatabase } from '../apps/api/src/services/database/embedded-database.testing';
 import { applyMigrations, readMigrations } from '../apps/api/src/services/database/migration-runner';
 import { type DbSchema, introspect } from './support/database-schema';
 import { type DataModel, parseSchema, stringLiteral } from './support/prisma-schema';
@@ -107,20 +105,13 @@ describe('the migrations against prisma/schema.prisma', () => {
     schemaText = await readFile(schemaPath, 'utf8');
     dataModel = parseSchema(schemaText);
 
-    const dataDir = await mkdtemp(join(tmpdir(), 'kubelab-schema-drift-'));
-    const templatePath = process.env['KUBELAB_TEST_PGLITE_TEMPLATE'];
-    const template = templatePath ? new Blob([await readFile(templatePath)]) : undefined;
-    const embedded = await EmbeddedDatabase.start({ dataDir, ...(template ? { template } : {}) });
-    const client = new Client({ connectionString: embedded.url });
+    const scratch = await startScratchDatabase();
     try {
-      await client.connect();
       const migrations = await readMigrations(join(workspaceRoot, 'prisma/migrations'));
-      await applyMigrations(client, migrations, { info: () => undefined, warn: () => undefined });
-      db = await introspect(client);
+      await applyMigrations(scratch.client, migrations, { info: () => undefined, warn: () => undefined });
+      db = await introspect(scratch.client);
     } finally {
-      await client.end().catch(() => undefined);
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await scratch.dispose();
     }
     drift = findDrift(dataModel, db);
   });

@@ -20,7 +20,7 @@ async function* typescriptFiles(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* typescriptFiles(path);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
+    else if (entry.name.endsWith('.ts') && !/\.(spec|testing)\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
       yield path;
   }
 }

@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedDatabase } from '../../apps/api/src/services/database/embedded-database';
+import { TEMPLATE_ENV } from '../../apps/api/src/services/database/embedded-database.testing';
 
 /**
  * Runs once per `jest` run: a new embedded database costs seconds of initdb,
@@ -13,5 +14,5 @@ export default async function globalSetup(): Promise<void> {
   const template = join(directory, 'pglite-template.tar');
   await writeFile(template, Buffer.from(await (await EmbeddedDatabase.dumpTemplate()).arrayBuffer()));
   process.env['KUBELAB_TEST_DIR'] = directory;
-  process.env['KUBELAB_TEST_PGLITE_TEMPLATE'] = template;
+  process.env[TEMPLATE_ENV] = template;
 }

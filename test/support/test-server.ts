@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { Clock } from '../../apps/api/src/services/clock';
 import { type Environment, loadConfiguration } from '../../apps/api/src/services/configuration/configuration';
+import { globalSetupTemplate } from '../../apps/api/src/services/database/embedded-database.testing';
 import { createLogger } from '../../apps/api/src/services/logger/logger';
 import { createServer, type Server } from '../../apps/api/src/server';
 
@@ -18,11 +19,6 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
-async function embeddedTemplate(): Promise<Blob | undefined> {
-  const path = process.env['KUBELAB_TEST_PGLITE_TEMPLATE'];
-  return path ? new Blob([await readFile(path)]) : undefined;
-}
-
 /**
  * A real server on a loopback port, in this process, with its own data
  * directory (embedded database unless DATABASE_URL is given).
@@ -33,7 +29,7 @@ export async function startTestServer(env: Environment = {}, dataDir?: string, c
     { LOG_LEVEL: 'silent', PORT: '0', DATA_DIR: directory, ...env },
     workspaceRoot,
   );
-  const template = await embeddedTemplate();
+  const template = await globalSetupTemplate();
   let server: Server;
   try {
     server = await createServer({

@@ -3,8 +3,8 @@ import fsPromises from 'node:fs/promises';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { EmbeddedDatabase } from './embedded-database';
+import { type Client } from 'pg';
+import { type ScratchDatabase, startScratchDatabase } from './embedded-database.testing';
 import {
   applyMigrations,
   type Migration,
@@ -35,35 +35,6 @@ function recordingLog(): MigrationLog & { infos: string[]; warnings: string[] } 
 }
 
 const silentLog: MigrationLog = { info: () => undefined, warn: () => undefined };
-
-interface TestDatabase {
-  client: Client;
-  dispose(): Promise<void>;
-}
-
-/** An embedded database (from the global-setup template) in a fresh directory, and a client on it. */
-async function startDatabase(): Promise<TestDatabase> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kubelab-migrations-'));
-  const templatePath = process.env['KUBELAB_TEST_PGLITE_TEMPLATE'];
-  const template = templatePath ? new Blob([await readFile(templatePath)]) : undefined;
-  const db = await EmbeddedDatabase.start({ dataDir, ...(template ? { template } : {}) });
-  const client = new Client({ connectionString: db.url });
-  try {
-    await client.connect();
-  } catch (error) {
-    await db.stop();
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  return {
-    client,
-    dispose: async () => {
-      await client.end();
-      await db.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Writes `<dir>/<name>/migration.sql` for each entry and returns the directory. */
 async function migrationsDir(files: Record<string, string | Buffer>): Promise<string> {
@@ -186,7 +157,7 @@ describe('readMigrations', () => {
 });
 
 describe('applyMigrations on an empty database', () => {
-  let db: TestDatabase;
+  let db: ScratchDatabase;
   let migrations: Migration[];
   let statusBefore: { applied: string[]; pending: string[] };
   let firstRun: string[];
@@ -194,7 +165,7 @@ describe('applyMigrations on an empty database', () => {
 
   beforeAll(async () => {
     migrations = await readMigrations(prismaMigrationsDir);
-    db = await startDatabase();
+    db = await startScratchDatabase();
     statusBefore = await migrationStatus(db.client, migrations);
     firstRun = await applyMigrations(db.client, migrations, firstLog);
   });
@@ -403,7 +374,7 @@ describe('applyMigrations with a migration that fails', () => {
     'SELECT * FROM "no_such_table";',
     'CREATE TABLE "never_reached" ("id" INTEGER);',
   ].join('\n');
-  let db: TestDatabase;
+  let db: ScratchDatabase;
   let directory: string;
   let migrations: Migration[];
   let failure: unknown;
@@ -416,7 +387,7 @@ describe('applyMigrations with a migration that fails', () => {
       [after]: 'CREATE TABLE "after_table" ("id" INTEGER);\n',
     });
     migrations = await readMigrations(directory);
-    db = await startDatabase();
+    db = await startScratchDatabase();
     failure = await applyMigrations(db.client, migrations, log).then(
       () => undefined,
       (error: unknown) => error,
@@ -480,7 +451,7 @@ describe('applyMigrations with a migration that fails', () => {
 describe('applyMigrations after a migration that never finished', () => {
   const first = '20240101000000_first';
   const second = '20240102000000_second';
-  let db: TestDatabase;
+  let db: ScratchDatabase;
   let directory: string;
   let migrations: Migration[];
 
@@ -490,7 +461,7 @@ describe('applyMigrations after a migration that never finished', () => {
       [second]: 'CREATE TABLE "second_table" ("id" INTEGER);\n',
     });
     migrations = await readMigrations(directory);
-    db = await startDatabase();
+    db = await startScratchDatabase();
     await applyMigrations(db.client, migrations.slice(0, 1), silentLog);
     // What `prisma migrate deploy` leaves when a migration fails halfway (or a process died mid-run).
     await db.client.query(
