@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { ConfigurationError, loadConfiguration } from './services/configuration/configuration';
 import { EmbeddedDatabase } from './services/database/embedded-database';
-import { applyMigrations, migrationStatus, readMigrations } from './services/database/migration-runner';
+import { migrate } from './services/database/database';
+import { type MigrationStatus, migrationStatus, readMigrations } from './services/database/migration-runner';
 
 /**
  * `npm run db:migrate [-- --status]`: applies prisma/migrations to the
@@ -18,21 +19,17 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const configuration = loadConfiguration(process.env);
+  const migrationsDir = join(process.cwd(), 'prisma/migrations');
   const embedded = configuration.databaseUrl
     ? undefined
     : await EmbeddedDatabase.start({ dataDir: configuration.dataDir });
-  const client = new Client({ connectionString: configuration.databaseUrl ?? embedded?.url });
+  const url = configuration.databaseUrl ?? embedded?.url ?? '';
   try {
-    await client.connect();
-    const migrations = await readMigrations(join(process.cwd(), 'prisma/migrations'));
     if (statusOnly) {
-      const status = await migrationStatus(client, migrations);
-      for (const name of status.applied) process.stdout.write(`applied  ${name}\n`);
-      for (const name of status.pending) process.stdout.write(`pending  ${name}\n`);
-      process.stdout.write(`${status.applied.length} applied, ${status.pending.length} pending\n`);
+      printStatus(await statusOf(url, migrationsDir));
       return 0;
     }
-    const applied = await applyMigrations(client, migrations, {
+    const applied = await migrate(url, migrationsDir, {
       info: (message) => process.stdout.write(`${message}\n`),
       warn: (message) => process.stderr.write(`warning: ${message}\n`),
     });
@@ -41,9 +38,24 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    await client.end().catch(() => undefined);
     await embedded?.stop();
   }
+}
+
+async function statusOf(url: string, migrationsDir: string): Promise<MigrationStatus> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await migrationStatus(client, await readMigrations(migrationsDir));
+  } finally {
+    await client.end();
+  }
+}
+
+function printStatus(status: MigrationStatus): void {
+  for (const name of status.applied) process.stdout.write(`applied  ${name}\n`);
+  for (const name of status.pending) process.stdout.write(`pending  ${name}\n`);
+  process.stdout.write(`${status.applied.length} applied, ${status.pending.length} pending\n`);
 }
 
 main(process.argv.slice(2)).then(

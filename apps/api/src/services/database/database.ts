@@ -28,7 +28,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         dataDir: options.dataDir,
         ...(options.embeddedTemplate ? { template: options.embeddedTemplate } : {}),
       });
-  const url = options.databaseUrl ?? (embedded as EmbeddedDatabase).url;
+  const url = options.databaseUrl ?? embedded?.url ?? '';
   try {
     await migrate(url, options.migrationsDir, options.log);
   } catch (error) {
