@@ -1,0 +1,121 @@
+// Benchmarks of the simulated cluster (libs/cluster): sandbox creation, a
+// mutating request, a Table list of 100 pods, memory per idle sandbox.
+// Run: npm run bench:cluster   (figures go to docs/benchmarks.md by hand)
+import { Cluster, SimulatedClock, type ApiRequest } from '@kubelab/cluster';
+
+const START = Date.parse('2026-11-22T10:00:00Z');
+
+function nowNs(): bigint {
+  return process.hrtime.bigint();
+}
+
+function timeEach(count: number, run: (index: number) => void): number[] {
+  const samples: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const started = nowNs();
+    run(index);
+    samples.push(Number(nowNs() - started) / 1000);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function report(name: string, samplesUs: number[]): void {
+  const format = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
+  console.log(
+    `${name.padEnd(44)} median ${format(percentile(samplesUs, 50)).padStart(10)}   p99 ${format(percentile(samplesUs, 99)).padStart(10)}   (n=${samplesUs.length})`,
+  );
+}
+
+function fixedClock() {
+  return SimulatedClock.manual(START).source;
+}
+
+function configMap(index: number): ApiRequest {
+  return {
+    verb: 'create',
+    group: '',
+    version: 'v1',
+    resource: 'configmaps',
+    namespace: 'default',
+    body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `settings-${index}` }, data: { mode: 'fast' } },
+  };
+}
+
+function benchCreation(): void {
+  for (let i = 0; i < 20; i++) Cluster.create({ seed: `warmup-${i}`, timeSource: fixedClock() });
+  report('fresh sandbox (Cluster.create)', timeEach(300, (i) => Cluster.create({ seed: `s-${i}`, timeSource: fixedClock() })));
+}
+
+function benchMutation(): void {
+  const cluster = Cluster.create({ seed: 'mutations', timeSource: fixedClock(), quotas: { objects: 100000 } });
+  for (let i = 0; i < 500; i++) cluster.request(configMap(i));
+  report('mutating request (create ConfigMap)', timeEach(3000, (i) => cluster.request(configMap(1000 + i))));
+  report(
+    'mutating request (merge-patch a label)',
+    timeEach(3000, (i) =>
+      cluster.request({
+        verb: 'patch',
+        group: '',
+        version: 'v1',
+        resource: 'configmaps',
+        namespace: 'default',
+        name: `settings-${i % 500}`,
+        patchType: 'merge',
+        body: { metadata: { labels: { round: String(i) } } },
+      }),
+    ),
+  );
+}
+
+function benchTable(): void {
+  const time = SimulatedClock.manual(START);
+  const cluster = Cluster.create({ seed: 'table', timeSource: time.source, quotas: { pods: 200, replicas: 200 } });
+  cluster.request({
+    verb: 'create',
+    group: 'apps',
+    version: 'v1',
+    resource: 'deployments',
+    namespace: 'default',
+    body: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        replicas: 100,
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } },
+      },
+    },
+  });
+  time.advance(60_000);
+  cluster.settle();
+  const list: ApiRequest = { verb: 'list', group: '', version: 'v1', resource: 'pods', namespace: 'default', as: 'Table' };
+  const rows = (cluster.request(list).body as { rows?: unknown[] }).rows?.length ?? 0;
+  if (rows !== 100) throw new Error(`expected 100 pods, got ${rows}`);
+  report('Table list of 100 pods', timeEach(500, () => cluster.request(list)));
+}
+
+function benchMemory(count: number): void {
+  const gc = globalThis.gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  const keep: Cluster[] = [];
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < count; i++) keep.push(Cluster.create({ seed: `idle-${i}`, timeSource: fixedClock() }));
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  console.log(
+    `${`memory per idle sandbox (${count} loaded)`.padEnd(44)} ${((after - before) / count / 1024).toFixed(1)} KB   (heap ${((after - before) / 1048576).toFixed(0)} MB)`,
+  );
+  keep.length = 0;
+}
+
+const sandboxes = Number(process.argv[2] ?? 10000);
+benchCreation();
+benchMutation();
+benchTable();
+benchMemory(sandboxes);

@@ -1,0 +1,125 @@
+// Events as client-go's EventRecorder writes them (core/v1 Event): one per
+// object, reason and message, counted up when it repeats; removed an hour
+// after they last happened, like the API server's --event-ttl.
+import type { KubeObject } from '../api/objects';
+import { RESOURCES } from '../api/resource-refs';
+import { formatTimestamp, parseTimestamp } from '../runtime/clock';
+import type { SimulatedClock } from '../runtime/clock';
+import type { StoreEvent } from '../store/object-store';
+import type { Controller, ControllerContext } from './controller';
+import type { InternalClient } from './internal-client';
+
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export interface EventRecorder {
+  record(
+    object: Readonly<KubeObject>,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: EventSource,
+    fieldPath?: string,
+  ): void;
+}
+
+export class ClusterEventRecorder implements EventRecorder {
+  private sequence = 0;
+
+  constructor(
+    private readonly client: InternalClient,
+    private readonly clock: SimulatedClock,
+  ) {}
+
+  record(
+    object: Readonly<KubeObject>,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: EventSource,
+    fieldPath?: string,
+  ): void {
+    const namespace = object.metadata.namespace ?? 'default';
+    const now = formatTimestamp(this.clock.now());
+    const existing = this.client
+      .list(RESOURCES.events, namespace)
+      .find((event) => sameOccurrence(event, object, reason, message, source, fieldPath));
+    if (existing) {
+      const event = this.client.copy(existing);
+      event.count = (typeof existing.count === 'number' ? existing.count : 1) + 1;
+      event.lastTimestamp = now;
+      this.client.update(RESOURCES.events, event);
+      return;
+    }
+    const involvedObject: Record<string, unknown> = {
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      name: object.metadata.name,
+      namespace: object.metadata.namespace,
+      resourceVersion: object.metadata.resourceVersion,
+      uid: object.metadata.uid,
+    };
+    if (fieldPath) involvedObject.fieldPath = fieldPath;
+    // client-go names events `<object>.<unix nanoseconds in hex>`.
+    const nanos = BigInt(this.clock.now()) * 1000000n + BigInt(++this.sequence % 1000000);
+    this.client.create(RESOURCES.events, {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${object.metadata.name ?? ''}.${nanos.toString(16)}`, namespace },
+      involvedObject,
+      reason,
+      message,
+      source: { ...source },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component === 'kubelet' ? 'kubelet' : source.component,
+      reportingInstance: source.host ?? '',
+    });
+  }
+}
+
+function sameOccurrence(
+  event: Readonly<KubeObject>,
+  object: Readonly<KubeObject>,
+  reason: string,
+  message: string,
+  source: EventSource,
+  fieldPath: string | undefined,
+): boolean {
+  const involved = event.involvedObject as Record<string, unknown> | undefined;
+  const eventSource = event.source as Record<string, unknown> | undefined;
+  return (
+    involved?.uid === object.metadata.uid &&
+    involved?.fieldPath === fieldPath &&
+    event.reason === reason &&
+    event.message === message &&
+    eventSource?.component === source.component &&
+    eventSource?.host === source.host
+  );
+}
+
+/** Deletes events an hour after they last happened. */
+export class EventTtlController implements Controller {
+  readonly name = 'event-ttl';
+  keysFor(event: StoreEvent): readonly string[] {
+    if (event.resource !== 'events' || event.type === 'DELETED') return [];
+    return [`${event.object.metadata.namespace ?? ''}/${event.object.metadata.name ?? ''}`];
+  }
+
+  sync(key: string, context: ControllerContext): void {
+    const [namespace = '', name = ''] = key.split('/');
+    const event = context.client.get(RESOURCES.events, namespace, name);
+    if (!event) return;
+    const last = parseTimestamp(event.lastTimestamp) ?? parseTimestamp(event.metadata.creationTimestamp) ?? 0;
+    const expiresAt = last + EVENT_TTL_MS;
+    if (expiresAt <= context.now()) context.client.delete(RESOURCES.events, namespace, name);
+    else context.after(expiresAt - context.now(), key);
+  }
+}

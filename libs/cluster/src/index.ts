@@ -1,0 +1,31 @@
+// @kubelab/cluster: a simulated Kubernetes cluster reached through the
+// Kubernetes API, for one learner's sandbox.
+export { Cluster, type ClusterCreateOptions, type ClusterSnapshot } from './cluster';
+export type { ClusterConfig, ClusterOptions, KubeProxyMode, NodeConfig, QuotaLimits } from './config';
+export type {
+  ApiRequest,
+  ApiResponse,
+  PatchType,
+  RequestQuery,
+  ResponseBody,
+  Verb,
+  WatchEvent,
+  WatchEventType,
+  WatchHandle,
+  WatchRequest,
+} from './api/request';
+export type {
+  KubeList,
+  KubeObject,
+  ObjectMeta,
+  OwnerReference,
+  Status,
+  StatusCause,
+  StatusDetails,
+  Table,
+  TableColumnDefinition,
+  TableRow,
+} from './api/objects';
+export type { ApiGroup, ApiResource, ApiResourceList } from './api/discovery';
+export { ApiError } from './api/errors';
+export { SimulatedClock, formatTimestamp, type TimeSource } from './runtime/clock';

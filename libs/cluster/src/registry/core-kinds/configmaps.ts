@@ -1,0 +1,82 @@
+// The `configmaps` resource (pkg/registry/core/configmap, 1.32): string
+// data and base64 binaryData, valid and distinct keys, 1 MiB in total, and
+// immutability.
+import { fieldErrors, FieldPath, type FieldError } from '../../api/field-errors';
+import type { KubeObject } from '../../api/objects';
+import type { ResourceDefinition } from '../../api/resources';
+import type { Strategy } from '../../api/strategy';
+import { jsonEqual } from '../../api/handlers/decode';
+import { compareGoStrings, goLen, nameIsDNSSubdomain } from '../../api/validation/names';
+import { validateConfigMapKey } from '../pod/validation/common';
+import { record } from '../pod/json';
+import { decodeBytesMap, decodeStringMap, goBase64Decode } from './go-bytes';
+import { MAX_SECRET_SIZE } from './secrets';
+
+const IMMUTABLE_DETAIL = 'field is immutable when `immutable` is set';
+
+function decodeConfigMap(configMap: KubeObject): void {
+  const data = decodeStringMap('ConfigMap', 'data', 'string', configMap.data);
+  if (data) configMap.data = data;
+  const binary = decodeStringMap('ConfigMap', 'binaryData', 'uint8', configMap.binaryData);
+  if (binary) configMap.binaryData = decodeBytesMap('ConfigMap', binary).map;
+}
+
+function binarySize(value: unknown): number {
+  const decoded = goBase64Decode(typeof value === 'string' ? value : '');
+  return decoded.ok ? decoded.bytes.length : 0;
+}
+
+export function validateConfigMap(configMap: Readonly<KubeObject>): FieldError[] {
+  const errors: FieldError[] = [];
+  const data = record(configMap.data);
+  const binaryData = record(configMap.binaryData);
+  let total = 0;
+  for (const key of Object.keys(data).sort(compareGoStrings)) {
+    const path = FieldPath.root('data').key(key);
+    errors.push(...validateConfigMapKey(key, path));
+    if (key in binaryData)
+      errors.push(fieldErrors.invalid(String(path), key, 'duplicate of key present in binaryData'));
+    const value = data[key];
+    total += typeof value === 'string' ? goLen(value) : 0;
+  }
+  for (const key of Object.keys(binaryData).sort(compareGoStrings)) {
+    errors.push(...validateConfigMapKey(key, FieldPath.root('binaryData').key(key)));
+    total += binarySize(binaryData[key]);
+  }
+  // Go names the whole object with an empty path, which prints as `[]`.
+  if (total > MAX_SECRET_SIZE) errors.push(fieldErrors.tooLong('[]', MAX_SECRET_SIZE));
+  return errors;
+}
+
+function validateConfigMapUpdate(configMap: KubeObject, old: Readonly<KubeObject>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (old.immutable === true) {
+    if (configMap.immutable !== true) errors.push(fieldErrors.forbidden('immutable', IMMUTABLE_DETAIL));
+    if (!jsonEqual(configMap.data ?? {}, old.data ?? {})) errors.push(fieldErrors.forbidden('data', IMMUTABLE_DETAIL));
+    if (!jsonEqual(configMap.binaryData ?? {}, old.binaryData ?? {}))
+      errors.push(fieldErrors.forbidden('binaryData', IMMUTABLE_DETAIL));
+  }
+  return [...errors, ...validateConfigMap(configMap)];
+}
+
+export const configMapStrategy: Strategy = {
+  nameValidator: nameIsDNSSubdomain,
+  applyDefaults: decodeConfigMap,
+  validate: (configMap) => validateConfigMap(configMap),
+  validateUpdate: validateConfigMapUpdate,
+};
+
+export const configMapDefinition: ResourceDefinition = {
+  group: '',
+  version: 'v1',
+  resource: 'configmaps',
+  singularName: 'configmap',
+  kind: 'ConfigMap',
+  namespaced: true,
+  shortNames: ['cm'],
+  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  categories: [],
+  strategy: configMapStrategy,
+  status: false,
+  generation: false,
+};
