@@ -57,7 +57,7 @@ export class Cluster {
     this.api = new ApiServer({ store, registry, clock, random, config, admission: admissionPlugins() });
     this.client = new InternalClient(this.api);
     this.watches = new WatchHub(this.api);
-    const events = new ClusterEventRecorder(this.client, clock);
+    const events = new ClusterEventRecorder(this.client, clock, () => store.resourceVersion);
     this.runtime = new ControllerRuntime({ store, clock, random, config, client: this.client, events });
     for (const controller of controllers(controllerStates)) this.runtime.add(controller);
   }

@@ -6,7 +6,8 @@ import { keyOf, RESOURCES } from '../api/resource-refs';
 
 export const namespaceLifecycle: AdmissionPlugin = {
   name: 'NamespaceLifecycle',
-  validate(attributes, context) {
+  // Mutating-phase, so a missing namespace is reported before other plugins look things up in it.
+  admit(attributes, context) {
     const { operation, namespace, definition } = attributes;
     if (operation !== 'CREATE' || !namespace || !definition.namespaced) return;
     const found = context.store.get(keyOf(RESOURCES.namespaces), undefined, namespace);

@@ -28,11 +28,11 @@ export interface EventRecorder {
 }
 
 export class ClusterEventRecorder implements EventRecorder {
-  private sequence = 0;
-
   constructor(
     private readonly client: InternalClient,
     private readonly clock: SimulatedClock,
+    /** A number that grows with every write: the store's resourceVersion. */
+    private readonly sequence: () => number,
   ) {}
 
   record(
@@ -64,8 +64,9 @@ export class ClusterEventRecorder implements EventRecorder {
       uid: object.metadata.uid,
     };
     if (fieldPath) involvedObject.fieldPath = fieldPath;
-    // client-go names events `<object>.<unix nanoseconds in hex>`.
-    const nanos = BigInt(this.clock.now()) * 1000000n + BigInt(++this.sequence % 1000000);
+    // client-go names events `<object>.<unix nanoseconds in hex>`; the sub-millisecond part follows
+    // the store's revision, so names keep their order and a restored sandbox makes the same ones.
+    const nanos = BigInt(this.clock.now()) * 1000000n + BigInt(this.sequence() % 1000000);
     this.client.create(RESOURCES.events, {
       apiVersion: 'v1',
       kind: 'Event',

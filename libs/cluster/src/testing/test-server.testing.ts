@@ -45,7 +45,7 @@ export function createTestServer(parts: {
   for (const definition of parts.definitions) registry.register(definition);
   const server = new ApiServer({ store, registry, clock, random, config, admission: parts.admission ?? [] });
   const client = new InternalClient(server);
-  const events = new ClusterEventRecorder(client, clock);
+  const events = new ClusterEventRecorder(client, clock, () => store.resourceVersion);
   const runtime = new ControllerRuntime({ store, clock, random, config, client, events });
   for (const controller of parts.controllers ?? []) runtime.add(controller);
   for (const { ref, object } of parts.objects ?? []) client.create(ref, object);

@@ -52,6 +52,13 @@ describe('secrets', () => {
 });
 
 describe('configmaps', () => {
+  it('omits empty data as Go does', () => {
+    const api = coreServer();
+    const created = api.create('configmaps', { metadata: { name: 'empty' }, data: {}, binaryData: null })
+      .body as KubeObject;
+    expect(Object.keys(created).sort()).toEqual(['apiVersion', 'kind', 'metadata']);
+  });
+
   it('refuses values that are not strings, as the decoder does', () => {
     const api = coreServer();
     const response = api.create('configmaps', { metadata: { name: 'c' }, data: { port: 8080 } });

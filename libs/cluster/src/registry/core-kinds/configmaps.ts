@@ -14,11 +14,14 @@ import { MAX_SECRET_SIZE } from './secrets';
 
 const IMMUTABLE_DETAIL = 'field is immutable when `immutable` is set';
 
+/** Decoding; empty maps are omitted on the way out, as Go's omitempty does. */
 function decodeConfigMap(configMap: KubeObject): void {
   const data = decodeStringMap('ConfigMap', 'data', 'string', configMap.data);
-  if (data) configMap.data = data;
   const binary = decodeStringMap('ConfigMap', 'binaryData', 'uint8', configMap.binaryData);
-  if (binary) configMap.binaryData = decodeBytesMap('ConfigMap', binary).map;
+  if (data && Object.keys(data).length) configMap.data = data;
+  else delete configMap.data;
+  if (binary && Object.keys(binary).length) configMap.binaryData = decodeBytesMap('ConfigMap', binary).map;
+  else delete configMap.binaryData;
 }
 
 function binarySize(value: unknown): number {

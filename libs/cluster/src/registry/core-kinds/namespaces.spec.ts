@@ -37,6 +37,7 @@ describe('namespaces', () => {
     const deleting = api.remove('namespaces', 'team-a').body as KubeObject;
     expect(deleting.status).toEqual({ phase: 'Terminating' });
     expect(deleting.metadata.deletionTimestamp).toBeDefined();
+    expect(deleting.metadata.deletionGracePeriodSeconds).toBeUndefined();
     const refused = api.request({
       verb: 'create',
       group: '',

@@ -94,6 +94,8 @@ export const namespaceStrategy: Strategy = {
   deletionPending: (namespace) => finalizersOf(namespace).length > 0,
 
   prepareForDelete(namespace: KubeObject): void {
+    // The namespace REST storage marks deletion without a grace period of its own.
+    delete namespace.metadata.deletionGracePeriodSeconds;
     child(namespace, 'status').phase = 'Terminating';
   },
 };

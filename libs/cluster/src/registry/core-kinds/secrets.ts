@@ -38,6 +38,8 @@ function decodeSecret(secret: KubeObject): void {
     secret.data = merged;
   }
   delete secret.stringData;
+  if (isRecord(secret.data) && Object.keys(secret.data).length === 0) delete secret.data;
+  if (secret.data === null) delete secret.data;
   if (!secret.type) secret.type = 'Opaque';
 }
 

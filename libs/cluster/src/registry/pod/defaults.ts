@@ -49,6 +49,31 @@ export function applyPodSpecDefaults(spec: JsonRecord, owner: DecodedKind = POD_
     }
   }
   mirrorServiceAccount(spec);
+  dropEmptyLists(spec);
+}
+
+/**
+ * Go drops empty omitempty lists and maps on the way out: every list of a
+ * PodSpec but `containers`, every list of a container, and the maps.
+ */
+function dropEmptyLists(spec: JsonRecord): void {
+  const isEmptyList = (value: unknown): boolean => Array.isArray(value) && value.length === 0;
+  const isEmptyMap = (value: unknown): boolean => isRecord(value) && Object.keys(value).length === 0;
+  for (const key of Object.keys(spec)) {
+    if (
+      (key !== 'containers' && isEmptyList(spec[key])) ||
+      ((key === 'nodeSelector' || key === 'overhead') && isEmptyMap(spec[key]))
+    ) {
+      delete spec[key];
+    }
+  }
+  for (const list of CONTAINER_LISTS) {
+    for (const container of children(spec, list)) {
+      for (const key of Object.keys(container)) if (isEmptyList(container[key])) delete container[key];
+      const resources = record(container.resources);
+      for (const key of ['limits', 'requests']) if (isEmptyMap(resources[key])) delete resources[key];
+    }
+  }
 }
 
 /** SetDefaults_Pod, then the spec's defaults: what a decoded Pod looks like. */
@@ -68,6 +93,22 @@ export function applyPodDefaults(pod: KubeObject): void {
     }
   }
   applyPodSpecDefaults(spec);
+  if (isRecord(pod.status)) {
+    normalizeIPs(pod.status, 'podIP', 'podIPs');
+    normalizeIPs(pod.status, 'hostIP', 'hostIPs');
+  }
+}
+
+/**
+ * The v1 <-> internal conversion of PodStatus: a single IP that disagrees
+ * with (or stands without) the list wins, and the single field always shows
+ * the list's first entry.
+ */
+function normalizeIPs(status: JsonRecord, single: string, plural: string): void {
+  const ip = text(status[single]);
+  const list = children(status, plural);
+  if (ip && (list.length === 0 || text(list[0]?.ip) !== ip)) status[plural] = [{ ip }];
+  else if (!ip && list.length > 0) status[single] = text(list[0]?.ip);
 }
 
 /** v1 -> internal: an empty serviceAccountName takes the deprecated serviceAccount. */

@@ -125,5 +125,12 @@ describe('updating a pod', () => {
       qosClass: 'BestEffort',
     });
     expect(stored.spec).toEqual(pod.spec);
+    const single = api.client.copy(stored);
+    single.status = { phase: 'Running', hostIP: '192.168.1.3', podIP: '10.244.1.6', qosClass: 'BestEffort' };
+    expect(api.client.updateStatus(RESOURCES.pods, single).status).toMatchObject({
+      hostIPs: [{ ip: '192.168.1.3' }],
+      podIP: '10.244.1.6',
+      podIPs: [{ ip: '10.244.1.6' }],
+    });
   });
 });

@@ -3,7 +3,16 @@
 // with go-cmp's context of two equal records around each difference and its
 // verbosity limits. Specialised slice and string diffs are not reproduced.
 import { formatType, formatValue, level, mapKey, type Options } from './go-format';
-import { appendEllipsis, list, nodeLength, renderText, TEXT_NIL, wrap, type TextNode, type TextRecord } from './go-text';
+import {
+  appendEllipsis,
+  list,
+  nodeLength,
+  renderText,
+  TEXT_NIL,
+  wrap,
+  type TextNode,
+  type TextRecord,
+} from './go-text';
 import { goEqual, isZero, type GoValue } from './go-value';
 
 interface Pair {

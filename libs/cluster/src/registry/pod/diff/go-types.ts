@@ -1,68 +1,27 @@
 // The internal (pkg/apis/core) Go types of a PodSpec, Kubernetes 1.32, as
 // go-cmp prints them: field names and declaration order, JSON keys of the v1
-// form, type names. Rarely used parts (affinity, topology spread, exotic
-// volume sources) are left to a generic rendering.
+// form, type names. Rarely used parts (affinity, topology spread) are left
+// to a generic rendering.
+import {
+  any,
+  bool,
+  int32,
+  int64,
+  localRef,
+  ptr,
+  quantity,
+  ref,
+  resourceList,
+  slice,
+  str,
+  stringMap,
+  struct,
+  type GoField,
+  type GoType,
+} from './go-type-kinds';
+import { VOLUME_TYPES } from './go-types-volumes';
 
-export type GoField = [goName: string, jsonKey: string | null, type: GoType];
-
-export type GoType =
-  | { kind: 'string'; name: string }
-  | { kind: 'int'; name: string }
-  | { kind: 'bool'; name: string }
-  | { kind: 'quantity' }
-  | { kind: 'intstr' }
-  | { kind: 'any' }
-  | { kind: 'ptr'; elem: GoType }
-  | { kind: 'slice'; elem: GoType }
-  | { kind: 'map'; name: string; keyStringer: boolean; elem: GoType }
-  | { kind: 'struct'; name: string; fields: GoField[] }
-  | { kind: 'named'; ref: string };
-
-const str = (name = 'string'): GoType => ({ kind: 'string', name });
-const int32: GoType = { kind: 'int', name: 'int32' };
-const int64: GoType = { kind: 'int', name: 'int64' };
-const bool: GoType = { kind: 'bool', name: 'bool' };
-const ptr = (elem: GoType): GoType => ({ kind: 'ptr', elem });
-const slice = (elem: GoType): GoType => ({ kind: 'slice', elem });
-const ref = (name: string): GoType => ({ kind: 'named', ref: name });
-const struct = (name: string, fields: GoField[]): GoType => ({ kind: 'struct', name: `core.${name}`, fields });
-const any: GoType = { kind: 'any' };
-const quantity: GoType = { kind: 'quantity' };
-const resourceList: GoType = { kind: 'map', name: 'core.ResourceList', keyStringer: true, elem: quantity };
-const stringMap: GoType = { kind: 'map', name: 'map[string]string', keyStringer: false, elem: str() };
-const localRef: GoField = ['LocalObjectReference', null, ref('LocalObjectReference')];
-
-const VOLUME_SOURCE_FIELDS: GoField[] = [
-  ['HostPath', 'hostPath', ptr(ref('HostPathVolumeSource'))],
-  ['EmptyDir', 'emptyDir', ptr(ref('EmptyDirVolumeSource'))],
-  ...['GCEPersistentDisk:gcePersistentDisk', 'AWSElasticBlockStore:awsElasticBlockStore', 'GitRepo:gitRepo'].map(
-    anyField,
-  ),
-  ['Secret', 'secret', ptr(ref('SecretVolumeSource'))],
-  ...['NFS:nfs', 'ISCSI:iscsi', 'Glusterfs:glusterfs'].map(anyField),
-  ['PersistentVolumeClaim', 'persistentVolumeClaim', ptr(ref('PersistentVolumeClaimVolumeSource'))],
-  ...['RBD:rbd', 'Quobyte:quobyte', 'FlexVolume:flexVolume', 'Cinder:cinder', 'CephFS:cephfs', 'Flocker:flocker'].map(
-    anyField,
-  ),
-  ['DownwardAPI', 'downwardAPI', ptr(ref('DownwardAPIVolumeSource'))],
-  ...['FC:fc', 'AzureFile:azureFile'].map(anyField),
-  ['ConfigMap', 'configMap', ptr(ref('ConfigMapVolumeSource'))],
-  ...['VsphereVolume:vsphereVolume', 'AzureDisk:azureDisk', 'PhotonPersistentDisk:photonPersistentDisk'].map(anyField),
-  ['Projected', 'projected', ptr(ref('ProjectedVolumeSource'))],
-  ...[
-    'PortworxVolume:portworxVolume',
-    'ScaleIO:scaleIO',
-    'StorageOS:storageos',
-    'CSI:csi',
-    'Ephemeral:ephemeral',
-    'Image:image',
-  ].map(anyField),
-];
-
-function anyField(spec: string): GoField {
-  const [goName = '', key = ''] = spec.split(':');
-  return [goName, key, any];
-}
+export type { GoField, GoType } from './go-type-kinds';
 
 const HANDLER_FIELDS: GoField[] = [
   ['Exec', 'exec', ptr(ref('ExecAction'))],
@@ -329,92 +288,5 @@ export const GO_TYPES: Record<string, GoType> = {
       ),
     ],
   ]),
-  Volume: struct('Volume', [
-    ['Name', 'name', str()],
-    ['VolumeSource', null, struct('VolumeSource', VOLUME_SOURCE_FIELDS)],
-  ]),
-  HostPathVolumeSource: struct('HostPathVolumeSource', [
-    ['Path', 'path', str()],
-    ['Type', 'type', ptr(str('core.HostPathType'))],
-  ]),
-  EmptyDirVolumeSource: struct('EmptyDirVolumeSource', [
-    ['Medium', 'medium', str('core.StorageMedium')],
-    ['SizeLimit', 'sizeLimit', ptr(quantity)],
-  ]),
-  SecretVolumeSource: struct('SecretVolumeSource', [
-    ['SecretName', 'secretName', str()],
-    ['Items', 'items', slice(ref('KeyToPath'))],
-    ['DefaultMode', 'defaultMode', ptr(int32)],
-    ['Optional', 'optional', ptr(bool)],
-  ]),
-  ConfigMapVolumeSource: struct('ConfigMapVolumeSource', [
-    localRef,
-    ['Items', 'items', slice(ref('KeyToPath'))],
-    ['DefaultMode', 'defaultMode', ptr(int32)],
-    ['Optional', 'optional', ptr(bool)],
-  ]),
-  PersistentVolumeClaimVolumeSource: struct('PersistentVolumeClaimVolumeSource', [
-    ['ClaimName', 'claimName', str()],
-    ['ReadOnly', 'readOnly', bool],
-  ]),
-  DownwardAPIVolumeSource: struct('DownwardAPIVolumeSource', [
-    ['Items', 'items', slice(ref('DownwardAPIVolumeFile'))],
-    ['DefaultMode', 'defaultMode', ptr(int32)],
-  ]),
-  DownwardAPIVolumeFile: struct('DownwardAPIVolumeFile', [
-    ['Path', 'path', str()],
-    ['FieldRef', 'fieldRef', ptr(ref('ObjectFieldSelector'))],
-    ['ResourceFieldRef', 'resourceFieldRef', ptr(ref('ResourceFieldSelector'))],
-    ['Mode', 'mode', ptr(int32)],
-  ]),
-  KeyToPath: struct('KeyToPath', [
-    ['Key', 'key', str()],
-    ['Path', 'path', str()],
-    ['Mode', 'mode', ptr(int32)],
-  ]),
-  ProjectedVolumeSource: struct('ProjectedVolumeSource', [
-    ['Sources', 'sources', slice(ref('VolumeProjection'))],
-    ['DefaultMode', 'defaultMode', ptr(int32)],
-  ]),
-  VolumeProjection: struct('VolumeProjection', [
-    [
-      'Secret',
-      'secret',
-      ptr(
-        struct('SecretProjection', [
-          localRef,
-          ['Items', 'items', slice(ref('KeyToPath'))],
-          ['Optional', 'optional', ptr(bool)],
-        ]),
-      ),
-    ],
-    [
-      'DownwardAPI',
-      'downwardAPI',
-      ptr(struct('DownwardAPIProjection', [['Items', 'items', slice(ref('DownwardAPIVolumeFile'))]])),
-    ],
-    [
-      'ConfigMap',
-      'configMap',
-      ptr(
-        struct('ConfigMapProjection', [
-          localRef,
-          ['Items', 'items', slice(ref('KeyToPath'))],
-          ['Optional', 'optional', ptr(bool)],
-        ]),
-      ),
-    ],
-    [
-      'ServiceAccountToken',
-      'serviceAccountToken',
-      ptr(
-        struct('ServiceAccountTokenProjection', [
-          ['Audience', 'audience', str()],
-          ['ExpirationSeconds', 'expirationSeconds', int64],
-          ['Path', 'path', str()],
-        ]),
-      ),
-    ],
-    ['ClusterTrustBundle', 'clusterTrustBundle', any],
-  ]),
+  ...VOLUME_TYPES,
 };
