@@ -4,8 +4,10 @@
 // kube-apiserver.
 import { ApiServer } from './api/api-server';
 import { apiGroupList, apiResourceList, coreVersions, type ApiResourceList } from './api/discovery';
-import { ApiError } from './api/errors';
-import { podLogs } from './api/handlers/pod-logs';
+import { ApiError, apiErrors } from './api/errors';
+import { chooseContainer, podLogs } from './api/handlers/pod-logs';
+import type { Status } from './api/objects';
+import { keyOf, RESOURCES } from './api/resource-refs';
 import type { ApiRequest, ApiResponse, WatchEvent, WatchHandle, WatchRequest } from './api/request';
 import { ResourceRegistry } from './api/resources';
 import { WatchHub } from './api/watch-hub';
@@ -32,6 +34,12 @@ export interface ClusterSnapshot {
   random: RandomState;
   store: StoreContents;
   runtime: RuntimeState;
+}
+
+export interface ExecResponse {
+  exitCode: number;
+  /** stdout and stderr, interleaved as a terminal shows them. */
+  output: string;
 }
 
 export interface ClusterCreateOptions extends ClusterOptions {
@@ -156,6 +164,29 @@ export class Cluster {
     } catch (error) {
       if (error instanceof ApiError) return { status: error.status.code, body: error.status };
       throw error;
+    }
+  }
+
+  /**
+   * `pods/exec` without a terminal: runs `command` in a running container and
+   * returns its combined output and exit code, or the refusal as a Status.
+   */
+  exec(request: { namespace: string; name: string; container?: string; command: string[] }): ExecResponse | Status {
+    this.settle();
+    try {
+      const pod = this.api.store.get(keyOf(RESOURCES.pods), request.namespace, request.name);
+      if (!pod) throw apiErrors.notFound({ group: '', resource: 'pods' }, request.name);
+      const container = chooseContainer(pod, request.container);
+      const kubelet = this.runtime.controller('kubelet') as KubeletController | undefined;
+      const outcome = kubelet?.exec(pod, container, request.command, this.clock.now(), this.client);
+      if (!outcome?.ok) throw apiErrors.badRequest(outcome?.message ?? 'the kubelet is not running');
+      return { exitCode: outcome.exitCode, output: outcome.output };
+    } catch (error) {
+      if (error instanceof ApiError) return error.status;
+      throw error;
+    } finally {
+      this.runtime.drain();
+      this.watches.flush();
     }
   }
 

@@ -1,6 +1,6 @@
 // @kubelab/cluster: a simulated Kubernetes cluster reached through the
 // Kubernetes API, for one learner's sandbox.
-export { Cluster, type ClusterCreateOptions, type ClusterSnapshot } from './cluster';
+export { Cluster, type ClusterCreateOptions, type ClusterSnapshot, type ExecResponse } from './cluster';
 export type { ClusterConfig, ClusterOptions, KubeProxyMode, NodeConfig, QuotaLimits } from './config';
 export type {
   ApiRequest,

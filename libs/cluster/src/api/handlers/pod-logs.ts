@@ -36,7 +36,8 @@ export function podLogs(server: ApiServer, request: ApiRequest, read: ContainerL
   return lines.map((line) => `${timestamps ? `${formatMicroTimestamp(line.at)} ` : ''}${line.text}\n`).join('');
 }
 
-function chooseContainer(pod: Readonly<KubeObject>, requested: string | undefined): string {
+/** The container a request means: the one named, the default-container annotation's, or the only one. */
+export function chooseContainer(pod: Readonly<KubeObject>, requested: string | undefined): string {
   const spec = isRecord(pod.spec) ? pod.spec : {};
   const names = (key: string): string[] =>
     (Array.isArray(spec[key]) ? (spec[key] as unknown[]) : [])

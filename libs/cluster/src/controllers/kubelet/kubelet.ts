@@ -8,6 +8,7 @@ import type { StoreEvent } from '../../store/object-store';
 import type { Controller, ControllerContext } from '../controller';
 import type { InternalClient } from '../internal-client';
 import { containerLogs, type LogResult } from './container-logs';
+import { execInPod, type ExecOutcome } from './container-exec';
 import { catalogueImages, nodeImageNames, type ImageCatalogue } from './images';
 import { advance, beginTermination, nextStepAt, terminationDone } from './lifecycle';
 import { recoverLastPodIP, recoverPodRecord } from './recovery';
@@ -85,20 +86,29 @@ export class KubeletController implements Controller {
     reader: Pick<InternalClient, 'get' | 'list'>,
     options: { previous?: boolean } = {},
   ): LogResult {
+    return containerLogs(pod, container, now, this.sources(pod, reader), options);
+  }
+
+  /** `kubectl exec`: a command in a running container of `pod`. */
+  exec(
+    pod: Readonly<KubeObject>,
+    container: string,
+    command: readonly string[],
+    now: number,
+    reader: Pick<InternalClient, 'get' | 'list'>,
+  ): ExecOutcome {
+    return execInPod(pod, container, command, now, this.sources(pod, reader));
+  }
+
+  private sources(pod: Readonly<KubeObject>, reader: Pick<InternalClient, 'get' | 'list'>) {
     const namespace = pod.metadata.namespace ?? '';
-    return containerLogs(
-      pod,
-      container,
-      now,
-      {
-        services: reader.list(RESOURCES.services),
-        configMap: (name) => reader.get(RESOURCES.configmaps, namespace, name),
-        secret: (name) => reader.get(RESOURCES.secrets, namespace, name),
-        buffer: this.logs,
-        images: this.images,
-      },
-      options,
-    );
+    return {
+      services: reader.list(RESOURCES.services),
+      configMap: (name: string) => reader.get(RESOURCES.configmaps, namespace, name),
+      secret: (name: string) => reader.get(RESOURCES.secrets, namespace, name),
+      buffer: this.logs,
+      images: this.images,
+    };
   }
 
   private deps(context: ControllerContext): KubeletDeps {

@@ -52,18 +52,3 @@ export function child(parent: JsonRecord, key: string): JsonRecord {
 export function children(parent: JsonRecord, key: string): JsonRecord[] {
   return records(parent[key]);
 }
-
-/** Go's `len(x) == 0` for a JSON value: absent, null, "", [], {}. */
-export function isEmpty(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return isRecord(value) && Object.keys(value).length === 0;
-}
-
-/** Go's `%v` of a JSON scalar, for messages. */
-export function goScalar(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
