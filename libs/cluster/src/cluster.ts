@@ -20,6 +20,7 @@ import { ClusterEventRecorder } from './controllers/event-recorder';
 import type { KubeletController } from './controllers/kubelet/kubelet';
 import { InternalClient } from './controllers/internal-client';
 import { ControllerRuntime, type RuntimeState } from './controllers/runtime';
+import { ClusterNetwork, emptyNetworkState, type NetworkState } from './network';
 import { resourceDefinitions } from './registry';
 import { SimulatedClock, type TimeSource } from './runtime/clock';
 import { SeededRandom, type RandomState } from './runtime/random';
@@ -34,6 +35,7 @@ export interface ClusterSnapshot {
   random: RandomState;
   store: StoreContents;
   runtime: RuntimeState;
+  network?: NetworkState;
 }
 
 export interface ExecResponse {
@@ -52,6 +54,8 @@ export class Cluster {
   readonly client: InternalClient;
   private readonly watches: WatchHub;
   private readonly runtime: ControllerRuntime;
+  /** The dataplane: connections, DNS, ping, kube-proxy's rules. */
+  readonly network: ClusterNetwork;
 
   private constructor(
     readonly config: ClusterConfig,
@@ -59,6 +63,7 @@ export class Cluster {
     random: SeededRandom,
     store: ObjectStore,
     controllerStates: Record<string, unknown> = {},
+    networkState: NetworkState = emptyNetworkState(),
   ) {
     const registry = new ResourceRegistry();
     for (const definition of resourceDefinitions()) registry.register(definition);
@@ -68,6 +73,15 @@ export class Cluster {
     const events = new ClusterEventRecorder(this.client, clock, () => store.resourceVersion);
     this.runtime = new ControllerRuntime({ store, clock, random, config, client: this.client, events });
     for (const controller of controllers(controllerStates)) this.runtime.add(controller);
+    this.network = new ClusterNetwork({
+      store,
+      config,
+      clock,
+      random,
+      state: networkState,
+      logs: () => (this.runtime.controller('kubelet') as KubeletController | undefined)?.logs,
+      settle: () => this.settle(),
+    });
   }
 
   /**
@@ -116,7 +130,15 @@ export class Cluster {
     store.load(copy ? jsonCopy(snapshot.store) : snapshot.store);
     const clock = new SimulatedClock(timeSource, snapshot.clockOffsetMs);
     const states = jsonCopy(snapshot.runtime.controllers ?? {});
-    const cluster = new Cluster(jsonCopy(snapshot.config), clock, new SeededRandom(snapshot.random), store, states);
+    const network = snapshot.network ? jsonCopy(snapshot.network) : emptyNetworkState();
+    const cluster = new Cluster(
+      jsonCopy(snapshot.config),
+      clock,
+      new SeededRandom(snapshot.random),
+      store,
+      states,
+      network,
+    );
     cluster.runtime.load(snapshot.runtime);
     return cluster;
   }
@@ -149,7 +171,9 @@ export class Cluster {
   }
 
   private isPodLogRequest(request: ApiRequest): boolean {
-    return request.verb === 'get' && request.group === '' && request.resource === 'pods' && request.subresource === 'log';
+    return (
+      request.verb === 'get' && request.group === '' && request.resource === 'pods' && request.subresource === 'log'
+    );
   }
 
   private servePodLogs(request: ApiRequest): ApiResponse {
@@ -235,6 +259,7 @@ export class Cluster {
       random: this.api.random.state,
       store: jsonCopy(this.api.store.contents()),
       runtime: this.runtime.state(),
+      network: jsonCopy(this.network.state),
     };
   }
 }

@@ -29,3 +29,15 @@ export type {
 export type { ApiGroup, ApiResource, ApiResourceList } from './api/discovery';
 export { ApiError } from './api/errors';
 export { SimulatedClock, formatTimestamp, type TimeSource } from './runtime/clock';
+export type {
+  ClusterConnectRequest,
+  ClusterNetwork,
+  ClusterResolveRequest,
+  ConnectFailure,
+  ConnectResult,
+  ConnectSource,
+  ConnectSuccess,
+  Hop,
+  HttpExchange,
+  ResolveResult,
+} from './network';

@@ -1,42 +1,34 @@
 import type { KubeObject, Status } from '../api/objects';
 import { RESOURCES } from '../api/resource-refs';
-import { ALL_VERBS, type ResourceDefinition } from '../api/resources';
-import { nameIsDNSSubdomain } from '../api/validation/names';
 import { namespaceDefinition, serviceAccountDefinition } from '../registry/core-kinds';
 import { podDefinition } from '../registry/pod';
 import { simplePod } from '../registry/pod/pod.testing';
+import { workloadDefinitions } from '../registry/workloads';
+import { namespaceSeed, serviceAccountSeed } from '../testing/fixtures.testing';
 import { createTestServer } from '../testing/test-server.testing';
 import type { QuotaLimits } from '../config';
 import { admissionPlugins } from '.';
 
-// A bare Deployment kind, so that this test needs no workload module.
-const deployments: ResourceDefinition = {
-  group: 'apps',
-  version: 'v1',
-  resource: 'deployments',
-  singularName: 'deployment',
-  kind: 'Deployment',
-  namespaced: true,
-  shortNames: ['deploy'],
-  verbs: ALL_VERBS,
-  categories: ['all'],
-  status: true,
-  generation: true,
-  strategy: { nameValidator: nameIsDNSSubdomain },
-};
+function deployment(replicas: number, annotations?: Record<string, string>): KubeObject {
+  const labels = { app: 'web' };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', ...(annotations ? { annotations } : {}) },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'web', image: 'nginx' }] } },
+    },
+  };
+}
 
 function setup(quotas: Partial<QuotaLimits>) {
   const api = createTestServer({
-    definitions: [namespaceDefinition, serviceAccountDefinition, podDefinition, deployments],
+    definitions: [namespaceDefinition, serviceAccountDefinition, podDefinition, ...workloadDefinitions()],
     admission: admissionPlugins(),
     options: { quotas },
-    objects: [
-      { ref: RESOURCES.namespaces, object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } } },
-      {
-        ref: RESOURCES.serviceaccounts,
-        object: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'default' } },
-      },
-    ],
+    objects: [namespaceSeed(), serviceAccountSeed()],
   });
   const createPod = (name: string) =>
     api.request({
@@ -47,7 +39,7 @@ function setup(quotas: Partial<QuotaLimits>) {
       namespace: 'default',
       body: { apiVersion: 'v1', kind: 'Pod', ...simplePod(name) },
     });
-  const deploy = (verb: 'create' | 'update', body: Record<string, unknown>) =>
+  const deploy = (verb: 'create' | 'update', body: KubeObject) =>
     api.request({
       verb,
       group: 'apps',
@@ -55,7 +47,7 @@ function setup(quotas: Partial<QuotaLimits>) {
       resource: 'deployments',
       namespace: 'default',
       name: 'web',
-      body: { apiVersion: 'apps/v1', kind: 'Deployment', ...body },
+      body,
     });
   return { api, createPod, deploy, message: (response: { body: unknown }) => (response.body as Status).message };
 }
@@ -91,20 +83,17 @@ describe('SandboxQuota admission', () => {
 
   it('limits the replicas of one workload, on create and on scale', () => {
     const { deploy, message } = setup({ replicas: 5 });
-    expect(message(deploy('create', { metadata: { name: 'web' }, spec: { replicas: 6 } }))).toBe(
+    expect(message(deploy('create', deployment(6)))).toBe(
       'deployments.apps "web" is forbidden: exceeded quota: sandbox, requested: replicas=6, used: replicas=0, limited: replicas=5',
     );
-    const created = deploy('create', { metadata: { name: 'web' }, spec: { replicas: 5 } }).body as KubeObject;
-    const scaled = deploy('update', { ...created, spec: { replicas: 9 } });
+    const created = deploy('create', deployment(5)).body as KubeObject;
+    const scaled = deploy('update', { ...created, spec: { ...(created.spec as object), replicas: 9 } });
     expect(scaled.status).toBe(403);
   });
 
   it('limits the size of one object', () => {
     const { deploy, message } = setup({ objectBytes: 600 });
-    const response = deploy('create', {
-      metadata: { name: 'web', annotations: { note: 'x'.repeat(700) } },
-      spec: { replicas: 1 },
-    });
+    const response = deploy('create', deployment(1, { note: 'x'.repeat(700) }));
     expect(message(response)).toMatch(
       /^deployments\.apps "web" is forbidden: exceeded quota: sandbox, requested: object-bytes=\d+, used: object-bytes=0, limited: object-bytes=600$/,
     );

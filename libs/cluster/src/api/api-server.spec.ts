@@ -1,3 +1,5 @@
+import { namespaceDefinition } from '../registry/core-kinds';
+import { namespaceSeed } from '../testing/fixtures.testing';
 import { createTestServer, TEST_START } from '../testing/test-server.testing';
 import type { KubeObject, Status } from './objects';
 import type { ApiRequest, WatchEvent } from './request';
@@ -36,33 +38,11 @@ const widgets: ResourceDefinition = {
   },
 };
 
-const namespaces: ResourceDefinition = {
-  group: '',
-  version: 'v1',
-  resource: 'namespaces',
-  singularName: 'namespace',
-  kind: 'Namespace',
-  namespaced: false,
-  shortNames: ['ns'],
-  verbs: ALL_VERBS,
-  categories: [],
-  status: true,
-  generation: false,
-  strategy: { nameValidator: nameIsDNSSubdomain },
-};
-
 function setup() {
   return createTestServer({
-    definitions: [widgets, namespaces],
-    objects: [
-      { ref: { group: '', version: 'v1', resource: 'namespaces' }, object: ns('default') },
-      { ref: { group: '', version: 'v1', resource: 'namespaces' }, object: ns('other') },
-    ],
+    definitions: [widgets, namespaceDefinition],
+    objects: [namespaceSeed('default'), namespaceSeed('other')],
   });
-}
-
-function ns(name: string): KubeObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
 }
 
 function widget(name: string, extra: Record<string, unknown> = {}): KubeObject {
@@ -120,9 +100,7 @@ describe('the generic registry', () => {
 
   it('generates names from generateName', () => {
     const test = setup();
-    const response = test.request(
-      req({ verb: 'create', body: { ...widget(''), metadata: { generateName: 'web-' } } }),
-    );
+    const response = test.request(req({ verb: 'create', body: { ...widget(''), metadata: { generateName: 'web-' } } }));
     expect((response.body as KubeObject).metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
@@ -154,7 +132,12 @@ describe('the generic registry', () => {
     const test = setup();
     const created = test.request(req({ verb: 'create', body: widget('a') })).body as KubeObject;
     const statusWrite = test.request(
-      req({ verb: 'update', name: 'a', subresource: 'status', body: { ...created, spec: { replicas: 9 }, status: { ok: 1 } } }),
+      req({
+        verb: 'update',
+        name: 'a',
+        subresource: 'status',
+        body: { ...created, spec: { replicas: 9 }, status: { ok: 1 } },
+      }),
     ).body as KubeObject;
     expect(statusWrite.status).toEqual({ ok: 1 });
     expect(statusWrite.spec).toEqual({ replicas: 1, color: 'blue' });
@@ -174,7 +157,12 @@ describe('the generic registry', () => {
     const test = setup();
     test.request(req({ verb: 'create', body: widget('a') }));
     const patched = test.request(
-      req({ verb: 'patch', name: 'a', patchType: 'merge', body: { metadata: { labels: { tier: 'x' } }, spec: { color: null } } }),
+      req({
+        verb: 'patch',
+        name: 'a',
+        patchType: 'merge',
+        body: { metadata: { labels: { tier: 'x' } }, spec: { color: null } },
+      }),
     ).body as KubeObject;
     expect(patched.metadata.labels).toEqual({ tier: 'x' });
     // The default comes back: patches are decoded and defaulted like any write.
@@ -227,7 +215,9 @@ describe('the generic registry', () => {
     test.request(req({ verb: 'create', body: widget('a') }));
     const gone = test.request(req({ verb: 'delete', name: 'a' }));
     expect(gone.body).toMatchObject({ kind: 'Status', status: 'Success', details: { name: 'a', kind: 'widgets' } });
-    test.request(req({ verb: 'create', body: { ...widget('b'), metadata: { name: 'b', finalizers: ['example.com/hold'] } } }));
+    test.request(
+      req({ verb: 'create', body: { ...widget('b'), metadata: { name: 'b', finalizers: ['example.com/hold'] } } }),
+    );
     const pending = test.request(req({ verb: 'delete', name: 'b' })).body as KubeObject;
     expect(pending.metadata.deletionTimestamp).toBeDefined();
     expect(pending.metadata.generation).toBe(2);
@@ -250,7 +240,10 @@ describe('the generic registry', () => {
       req({ verb: 'patch', name: 'a', subresource: 'scale', patchType: 'merge', body: { spec: { replicas: 4 } } }),
     ).body as KubeObject;
     expect(scaled).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 4 } });
-    expect((test.request(req({ verb: 'get', name: 'a' })).body as KubeObject).spec).toEqual({ replicas: 4, color: 'blue' });
+    expect((test.request(req({ verb: 'get', name: 'a' })).body as KubeObject).spec).toEqual({
+      replicas: 4,
+      color: 'blue',
+    });
   });
 
   it('answers for unknown resources and verbs like the real server', () => {

@@ -79,7 +79,9 @@ export class ApiServer {
     }
   }
 
-  resolve(request: Pick<ApiRequest, 'group' | 'version' | 'resource' | 'namespace' | 'verb' | 'name'>): ResourceDefinition {
+  resolve(
+    request: Pick<ApiRequest, 'group' | 'version' | 'resource' | 'namespace' | 'verb' | 'name'>,
+  ): ResourceDefinition {
     const definition = this.registry.find(request.group, request.version, request.resource);
     if (!definition) throw apiErrors.resourceNotFound();
     if (!definition.verbs.includes(request.verb === 'list' && request.name ? 'get' : request.verb)) {

@@ -1,6 +1,8 @@
 // Discovery documents as kube-apiserver serves them at /api, /apis and
 // /api/v1, /apis/<group>/<version>: what clients read to map kinds, short
 // names and verbs to resources.
+import { base64Encode } from '../runtime/bytes';
+import { sha256Hex } from '../runtime/sha256';
 import { groupVersion, type ResourceDefinition, type ResourceRegistry } from './resources';
 
 const SUBRESOURCE_VERBS = ['get', 'patch', 'update'];
@@ -15,6 +17,7 @@ export interface ApiResource {
   verbs: string[];
   shortNames?: string[];
   categories?: string[];
+  storageVersionHash?: string;
 }
 
 export interface ApiResourceList {
@@ -83,7 +86,12 @@ export function apiResourceList(
       });
     }
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources,
+  };
 }
 
 function resourceEntry(definition: ResourceDefinition): ApiResource {
@@ -96,5 +104,13 @@ function resourceEntry(definition: ResourceDefinition): ApiResource {
   };
   if (definition.shortNames.length) entry.shortNames = [...definition.shortNames];
   if (definition.categories.length) entry.categories = [...definition.categories];
+  entry.storageVersionHash = storageVersionHash(definition.group, definition.version, definition.kind);
   return entry;
+}
+
+/** discovery.StorageVersionHash: the first 8 bytes of sha256("<group>/<version>/<kind>"), base64. */
+export function storageVersionHash(group: string, version: string, kind: string): string {
+  const hex = sha256Hex(`${group}/${version}/${kind}`).slice(0, 16);
+  const bytes = Array.from({ length: 8 }, (_, index) => parseInt(hex.slice(index * 2, index * 2 + 2), 16));
+  return base64Encode(bytes);
 }

@@ -115,7 +115,11 @@ export const apiErrors = {
   resourceNotFound: (): ApiError => failure(404, 'NotFound', 'the server could not find the requested resource', {}),
 
   unsupportedMediaType: (contentType: string): ApiError =>
-    failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; received: ${contentType}`),
+    failure(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; received: ${contentType}`,
+    ),
 
   unprocessable: (message: string): ApiError => failure(422, 'Invalid', message),
 

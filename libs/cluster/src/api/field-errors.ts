@@ -66,6 +66,20 @@ export function goStringMap(map: Record<string, string> | undefined): GoRendered
   return goValue(`map[string]string{${entries.join(', ')}}`);
 }
 
+/** `[]string{"a", "b"}` as `%#v` prints a string slice (`type` for named ones: `[]core.IPFamily`); nil is `[]string(nil)`. */
+export function goStringSlice(values: readonly string[] | undefined, type = '[]string'): GoRendered {
+  if (!values) return goValue(`${type}(nil)`);
+  return goValue(`${type}{${values.map(goQuote).join(', ')}}`);
+}
+
+/** `%#v` prints a non-nil pointer as its address; one fixed stand-in keeps messages deterministic. */
+const GO_POINTER_ADDRESS = '0xc000a4e3c0';
+
+/** A pointer field inside a `%#v` struct: `(*bool)(nil)` or `(*bool)(0xc000a4e3c0)`. */
+export function goPointer(type: string, isNil: boolean): string {
+  return `(*${type})(${isNil ? 'nil' : GO_POINTER_ADDRESS})`;
+}
+
 const GO_SHORT_ESCAPES: Readonly<Record<string, string>> = {
   '\x07': '\\a',
   '\b': '\\b',

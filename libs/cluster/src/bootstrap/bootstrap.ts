@@ -48,7 +48,8 @@ export function bootstrapCluster(
     });
     create(RESOURCES.services, kubernetesService(nthAddress(config.serviceCidr, 1)));
     publishApiServerEndpoints(client, nodeInternalIP(config, 0));
-    for (const name of ['coredns', 'kube-proxy']) create(RESOURCES.serviceaccounts, serviceAccount('kube-system', name));
+    for (const name of ['coredns', 'kube-proxy'])
+      create(RESOURCES.serviceaccounts, serviceAccount('kube-system', name));
     create(RESOURCES.configmaps, corednsConfigMap());
     create(RESOURCES.configmaps, kubeProxyConfigMap(config));
     create(RESOURCES.services, kubeDnsService(nthAddress(config.serviceCidr, KUBE_DNS_IP_INDEX)));

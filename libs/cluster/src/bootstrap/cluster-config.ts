@@ -13,7 +13,12 @@ export function resolveConfig(options: ClusterOptions): ClusterConfig {
     kubeProxyMode: options.kubeProxyMode ?? 'iptables',
     loadBalancer: {
       enabled: options.loadBalancer?.enabled ?? false,
-      addressPool: options.loadBalancer?.addressPool ?? ['203.0.113.10', '203.0.113.11', '203.0.113.12', '203.0.113.13'],
+      addressPool: options.loadBalancer?.addressPool ?? [
+        '203.0.113.10',
+        '203.0.113.11',
+        '203.0.113.12',
+        '203.0.113.13',
+      ],
     },
     quotas: { ...DEFAULT_QUOTAS, ...options.quotas },
     clusterDomain: 'cluster.local',

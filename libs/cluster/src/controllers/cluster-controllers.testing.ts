@@ -15,8 +15,8 @@ import { serviceAccountDefinition } from '../registry/core-kinds/serviceaccounts
 import { podDefinition } from '../registry/pod/definition';
 import { serviceDefinition } from '../registry/service/definition';
 import { workloadDefinitions } from '../registry/workloads';
-import { formatTimestamp } from '../runtime/clock';
-import { createTestServer, type TestServer } from '../testing/test-server.testing';
+import { runningPodStatus } from '../testing/fixtures.testing';
+import { createTestServer, succeeded, type TestServer } from '../testing/test-server.testing';
 import type { Controller } from './controller';
 import { nodeStatusFor } from './kubelet/node-status';
 
@@ -68,11 +68,7 @@ export function controllerTest(controllers: Controller[], options: { namespaces?
       body,
       ...extra,
     });
-  const call: ControllerTest['call'] = (verb, ref, body, extra = {}) => {
-    const response = send(verb, ref, body, extra);
-    if (response.status >= 400) throw new Error((response.body as Status).message);
-    return response.body as KubeObject;
-  };
+  const call: ControllerTest['call'] = (verb, ref, body, extra = {}) => succeeded(send(verb, ref, body, extra));
   const fail: ControllerTest['fail'] = (verb, ref, body, extra = {}) => {
     const response = send(verb, ref, body, extra);
     if (response.status < 400) throw new Error(`${verb} succeeded`);
@@ -80,16 +76,10 @@ export function controllerTest(controllers: Controller[], options: { namespaces?
   };
   const list = (ref: ResourceRef, namespace = 'default'): KubeObject[] => [...test.client.list(ref, namespace)];
   const markReady = (pod: Readonly<KubeObject>): void => {
-    const now = formatTimestamp(test.now());
     const copy = test.client.copy(pod);
-    const ip = `10.244.1.${nextIp++}`;
     copy.status = {
       ...(isRecord(copy.status) ? copy.status : {}),
-      phase: 'Running',
-      conditions: [{ type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: now }],
-      podIP: ip,
-      podIPs: [{ ip }],
-      startTime: now,
+      ...runningPodStatus(test.now(), `10.244.1.${nextIp++}`),
     };
     test.client.updateStatus(RESOURCES.pods, copy);
     test.runtime.drain();

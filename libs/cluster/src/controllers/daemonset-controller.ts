@@ -16,44 +16,28 @@ import { DAEMON_SET_KIND, readDaemonSet, REVISION_HASH_LABEL } from './daemonset
 import { rollingUpdate } from './daemonset/daemon-rollout';
 import { updateDaemonSetStatus } from './daemonset/daemon-status';
 import { FailedPodBackoff } from './daemonset/failed-pod-backoff';
-import { claimObject, controllerKey, controllerRefOf, newControllerRef } from './workloads/owner-refs';
+import { controllerKeys, objectKey, orphanPodAdopters, podEventKeys, splitKey } from './queue-keys';
+import { claimAll, claimTarget } from './workloads/owner-refs';
 
 /** Every DaemonSet, after a node change that may change where they run. */
 const ALL_DAEMON_SETS = '*nodes';
-const ORPHAN_POD_PREFIX = 'pod:';
 
-function objectKey(object: Readonly<KubeObject>): string {
-  return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
-}
-
-function splitKey(key: string): [string, string] {
-  const slash = key.indexOf('/');
-  return [key.slice(0, slash), key.slice(slash + 1)];
-}
+const selectorOf = (ds: Readonly<KubeObject>) => parseSelector(readDaemonSet(ds).selector);
 
 export class DaemonSetController implements Controller {
   readonly name = 'daemonset';
   private readonly backoff = new FailedPodBackoff();
 
   keysFor(event: StoreEvent): readonly string[] {
-    const { object, previous } = event;
     switch (event.resource) {
       case keyOf(RESOURCES.daemonsets):
-        return [objectKey(object)];
+        return [objectKey(event.object)];
       case keyOf(RESOURCES.nodes):
         return nodeChangeMatters(event) ? [ALL_DAEMON_SETS] : [];
       case keyOf(RESOURCES.controllerrevisions):
-      case keyOf(RESOURCES.pods): {
-        const keys = new Set<string>();
-        for (const changed of [object, previous]) {
-          const key = controllerKey(changed, DAEMON_SET_KIND.kind);
-          if (key) keys.add(key);
-        }
-        if (event.resource === 'pods' && event.type !== 'DELETED' && !controllerRefOf(object)) {
-          keys.add(`${ORPHAN_POD_PREFIX}${objectKey(object)}`);
-        }
-        return [...keys];
-      }
+        return controllerKeys(event, DAEMON_SET_KIND.kind);
+      case keyOf(RESOURCES.pods):
+        return podEventKeys(event, DAEMON_SET_KIND.kind);
       default:
         return [];
     }
@@ -64,14 +48,9 @@ export class DaemonSetController implements Controller {
       for (const ds of context.client.list(RESOURCES.daemonsets)) this.syncDaemonSet(ds, context);
       return;
     }
-    if (key.startsWith(ORPHAN_POD_PREFIX)) {
-      const [namespace, name] = splitKey(key.slice(ORPHAN_POD_PREFIX.length));
-      const pod = context.client.get(RESOURCES.pods, namespace, name);
-      if (!pod || controllerRefOf(pod)) return;
-      for (const ds of context.client.list(RESOURCES.daemonsets, namespace)) {
-        if (parseSelector(readDaemonSet(ds).selector)?.matches(pod.metadata.labels ?? {}))
-          this.syncDaemonSet(ds, context);
-      }
+    const adopters = orphanPodAdopters(key, RESOURCES.daemonsets, selectorOf, context);
+    if (adopters) {
+      for (const ds of adopters) this.syncDaemonSet(ds, context);
       return;
     }
     const [namespace, name] = splitKey(key);
@@ -126,18 +105,8 @@ export class DaemonSetController implements Controller {
     context: ControllerContext,
   ): Readonly<KubeObject>[] {
     const owner = context.client.get(RESOURCES.daemonsets, ds.metadata.namespace, ds.metadata.name ?? '') ?? ds;
-    const target = {
-      owner,
-      ownerRef: newControllerRef(owner, DAEMON_SET_KIND.apiVersion, DAEMON_SET_KIND.kind),
-      ref: RESOURCES.pods,
-      client: context.client,
-    };
-    const claimed = context.client
-      .list(RESOURCES.pods, ds.metadata.namespace)
-      .filter((pod) => claimObject(target, pod, matches(pod.metadata.labels ?? {})));
-    return claimed.flatMap((pod) => {
-      const current = context.client.get(RESOURCES.pods, pod.metadata.namespace, pod.metadata.name ?? '');
-      return current ? [current] : [];
-    });
+    const target = claimTarget(owner, DAEMON_SET_KIND, RESOURCES.pods, context.client);
+    const pods = context.client.list(RESOURCES.pods, ds.metadata.namespace);
+    return claimAll(target, pods, (pod) => matches(pod.metadata.labels ?? {}));
   }
 }

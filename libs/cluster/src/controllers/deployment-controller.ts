@@ -6,6 +6,7 @@ import { keyOf, RESOURCES } from '../api/resource-refs';
 import { isDeployment, isReplicaSet, labelSelectorOf, parseSelector, type ReplicaSet } from '../registry/workloads';
 import type { StoreEvent } from '../store/object-store';
 import type { Controller, ControllerContext } from './controller';
+import { objectKey, splitKey } from './queue-keys';
 import { DeploymentRollout } from './workloads/deployment-rollout';
 import { claimObject, controllerKey, controllerRefOf, newControllerRef } from './workloads/owner-refs';
 import { labelsOf } from './workloads/pod-state';
@@ -14,15 +15,6 @@ import { labelsOf } from './workloads/pod-state';
 const ORPHAN_RS = 'rs:';
 /** A deleted pod of a ReplicaSet: its Deployment may be waiting for it (Recreate). */
 const POD_OF_RS = 'pod-rs:';
-
-function split(key: string): [string, string] {
-  const slash = key.indexOf('/');
-  return [key.slice(0, slash), key.slice(slash + 1)];
-}
-
-function objectKey(object: Readonly<KubeObject>): string {
-  return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
-}
 
 export class DeploymentController implements Controller {
   readonly name = 'deployment';
@@ -45,19 +37,19 @@ export class DeploymentController implements Controller {
   sync(key: string, context: ControllerContext): void {
     if (key.startsWith(ORPHAN_RS)) return this.syncOrphan(key.slice(ORPHAN_RS.length), context);
     if (key.startsWith(POD_OF_RS)) {
-      const [namespace, name] = split(key.slice(POD_OF_RS.length));
+      const [namespace, name] = splitKey(key.slice(POD_OF_RS.length));
       const rs = context.client.get(RESOURCES.replicasets, namespace, name);
       const owner = rs ? controllerKey(rs, 'Deployment') : undefined;
       if (owner) this.sync(owner, context);
       return;
     }
-    const [namespace, name] = split(key);
+    const [namespace, name] = splitKey(key);
     const deployment = context.client.get(RESOURCES.deployments, namespace, name);
     if (deployment) this.syncDeployment(deployment, context);
   }
 
   private syncOrphan(rsKey: string, context: ControllerContext): void {
-    const [namespace, name] = split(rsKey);
+    const [namespace, name] = splitKey(rsKey);
     const rs = context.client.get(RESOURCES.replicasets, namespace, name);
     if (!rs || controllerRefOf(rs) || !Object.keys(labelsOf(rs)).length) return;
     for (const deployment of context.client.list(RESOURCES.deployments, namespace)) {

@@ -8,6 +8,7 @@ import type { SimulatedClock } from '../runtime/clock';
 import type { StoreEvent } from '../store/object-store';
 import type { Controller, ControllerContext } from './controller';
 import type { InternalClient } from './internal-client';
+import { objectKey, splitKey } from './queue-keys';
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 
@@ -111,11 +112,11 @@ export class EventTtlController implements Controller {
   readonly name = 'event-ttl';
   keysFor(event: StoreEvent): readonly string[] {
     if (event.resource !== 'events' || event.type === 'DELETED') return [];
-    return [`${event.object.metadata.namespace ?? ''}/${event.object.metadata.name ?? ''}`];
+    return [objectKey(event.object)];
   }
 
   sync(key: string, context: ControllerContext): void {
-    const [namespace = '', name = ''] = key.split('/');
+    const [namespace, name] = splitKey(key);
     const event = context.client.get(RESOURCES.events, namespace, name);
     if (!event) return;
     const last = parseTimestamp(event.lastTimestamp) ?? parseTimestamp(event.metadata.creationTimestamp) ?? 0;

@@ -1,45 +1,12 @@
 import type { KubeObject } from '../api/objects';
 import { RESOURCES } from '../api/resource-refs';
-import { ALL_VERBS, type ResourceDefinition } from '../api/resources';
-import { nameIsDNSSubdomain } from '../api/validation/names';
+import { eventDefinition, nodeDefinition } from '../registry/core-kinds';
 import { serviceServer } from '../registry/service/service.testing';
 import { LOAD_BALANCER_CLEANUP_FINALIZER, ServiceLoadBalancerController } from './load-balancer';
 
-// Bare Event and Node kinds, so this test needs no other module's registry.
-const events: ResourceDefinition = {
-  group: '',
-  version: 'v1',
-  resource: 'events',
-  singularName: 'event',
-  kind: 'Event',
-  namespaced: true,
-  shortNames: ['ev'],
-  verbs: ALL_VERBS,
-  categories: [],
-  status: false,
-  generation: false,
-  allowCreateOnUpdate: true,
-  strategy: { nameValidator: nameIsDNSSubdomain },
-};
-
-const nodes: ResourceDefinition = {
-  group: '',
-  version: 'v1',
-  resource: 'nodes',
-  singularName: 'node',
-  kind: 'Node',
-  namespaced: false,
-  shortNames: ['no'],
-  verbs: ALL_VERBS,
-  categories: [],
-  status: true,
-  generation: false,
-  strategy: { nameValidator: nameIsDNSSubdomain },
-};
-
 function setup(enabled: boolean) {
   const api = serviceServer({
-    definitions: [events, nodes],
+    definitions: [eventDefinition, nodeDefinition],
     controllers: [new ServiceLoadBalancerController()],
     options: { loadBalancer: { enabled } },
   });

@@ -12,6 +12,7 @@ import { RESOURCES } from '../api/resource-refs';
 import type { StoreEvent } from '../store/object-store';
 import type { Controller, ControllerContext } from './controller';
 import { chooseAddress, stableNodes } from './load-balancer-cloud';
+import { objectKey, splitKey } from './queue-keys';
 import { needsUpdate } from './load-balancer-changes';
 
 export const LOAD_BALANCER_CLEANUP_FINALIZER = 'service.kubernetes.io/load-balancer-cleanup';
@@ -61,7 +62,7 @@ export class ServiceLoadBalancerController implements Controller {
     if (event.resource === 'nodes') return nodeChangeMatters(event) ? [NODES_KEY] : [];
     if (event.resource !== 'services' || event.type === 'DELETED') return [];
     const service = event.object;
-    const key = `${service.metadata.namespace ?? ''}/${service.metadata.name ?? ''}`;
+    const key = objectKey(service);
     if (needsCleanup(service)) return [key];
     if (event.type === 'ADDED' || !event.previous) return wantsLoadBalancer(service) ? [key] : [];
     return needsUpdate(event.previous, service) ? [key] : [];
@@ -73,7 +74,7 @@ export class ServiceLoadBalancerController implements Controller {
       this.syncNodes(context);
       return;
     }
-    const [namespace = '', name = ''] = key.split('/');
+    const [namespace, name] = splitKey(key);
     const service = context.client.get(RESOURCES.services, namespace, name);
     if (!service) return;
     if (!wantsLoadBalancer(service) || needsCleanup(service)) this.deleteLoadBalancer(service, context);

@@ -10,7 +10,8 @@ import type { StoreEvent } from '../store/object-store';
 import { bindPod } from '../registry/pod';
 import { parseSelector, parseSetSelector, type LabelMatcher } from '../registry/workloads/selector';
 import type { Controller, ControllerContext } from './controller';
-import { podKey, podSpec, podStatus, splitKey, type PodSpecView } from './kubelet/pod-spec';
+import { objectKey, splitKey } from './queue-keys';
+import { podSpec, podStatus, type PodSpecView } from './kubelet/pod-spec';
 import { filterNode, podsOnNode, type FilterFailure } from './scheduler-filters';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -210,7 +211,7 @@ export class SchedulerController implements Controller {
     ) {
       return [];
     }
-    return [podKey(event.object)];
+    return [objectKey(event.object)];
   }
 
   sync(key: string, context: ControllerContext): void {
@@ -239,6 +240,6 @@ export class SchedulerController implements Controller {
       return;
     }
     recordUnschedulable(pod, result.message ?? '', context);
-    context.after(UNSCHEDULABLE_RETRY_MS, podKey(pod));
+    context.after(UNSCHEDULABLE_RETRY_MS, objectKey(pod));
   }
 }

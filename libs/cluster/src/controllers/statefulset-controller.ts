@@ -18,44 +18,24 @@ import {
 } from './statefulset/stateful-revisions';
 import { writeStatefulSetStatus } from './statefulset/stateful-status';
 import { updateStatefulSet } from './statefulset/stateful-update';
-import { claimObject, controllerKey, controllerRefOf, newControllerRef } from './workloads/owner-refs';
+import { objectKey, orphanPodAdopters, podEventKeys, splitKey } from './queue-keys';
+import { claimAll, claimTarget } from './workloads/owner-refs';
 
-const ORPHAN_POD_PREFIX = 'pod:';
-
-function objectKey(object: Readonly<KubeObject>): string {
-  return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
-}
-
-function splitKey(key: string): [string, string] {
-  const slash = key.indexOf('/');
-  return [key.slice(0, slash), key.slice(slash + 1)];
-}
+const selectorOf = (set: Readonly<KubeObject>) => parseSelector(readStatefulSet(set).selector);
 
 export class StatefulSetController implements Controller {
   readonly name = 'statefulset';
 
   keysFor(event: StoreEvent): readonly string[] {
-    const { object, previous } = event;
-    if (event.resource === keyOf(RESOURCES.statefulsets)) return [objectKey(object)];
+    if (event.resource === keyOf(RESOURCES.statefulsets)) return [objectKey(event.object)];
     if (event.resource !== keyOf(RESOURCES.pods)) return [];
-    const keys = new Set<string>();
-    for (const pod of [object, previous]) {
-      const key = controllerKey(pod, STATEFUL_SET_KIND.kind);
-      if (key) keys.add(key);
-    }
-    if (event.type !== 'DELETED' && !controllerRefOf(object)) keys.add(`${ORPHAN_POD_PREFIX}${objectKey(object)}`);
-    return [...keys];
+    return podEventKeys(event, STATEFUL_SET_KIND.kind);
   }
 
   sync(key: string, context: ControllerContext): void {
-    if (key.startsWith(ORPHAN_POD_PREFIX)) {
-      const [namespace, name] = splitKey(key.slice(ORPHAN_POD_PREFIX.length));
-      const pod = context.client.get(RESOURCES.pods, namespace, name);
-      if (!pod || controllerRefOf(pod)) return;
-      for (const set of context.client.list(RESOURCES.statefulsets, namespace)) {
-        if (parseSelector(readStatefulSet(set).selector)?.matches(pod.metadata.labels ?? {}))
-          this.syncSet(set, context);
-      }
+    const adopters = orphanPodAdopters(key, RESOURCES.statefulsets, selectorOf, context);
+    if (adopters) {
+      for (const set of adopters) this.syncSet(set, context);
       return;
     }
     const [namespace, name] = splitKey(key);
@@ -65,7 +45,7 @@ export class StatefulSetController implements Controller {
 
   private syncSet(set: Readonly<KubeObject>, context: ControllerContext): void {
     // A selector that cannot be parsed is not worth a retry.
-    const selector = parseSelector(readStatefulSet(set).selector);
+    const selector = selectorOf(set);
     if (!selector) return;
     adoptOrphanRevisions(set, selector, context);
     const pods = this.claimPods(set, selector, context);
@@ -95,18 +75,8 @@ export class StatefulSetController implements Controller {
     context: ControllerContext,
   ): Readonly<KubeObject>[] {
     const view = readStatefulSet(set);
-    const target = {
-      owner: set,
-      ownerRef: newControllerRef(set, STATEFUL_SET_KIND.apiVersion, STATEFUL_SET_KIND.kind),
-      ref: RESOURCES.pods,
-      client: context.client,
-    };
-    const claimed = context.client
-      .list(RESOURCES.pods, view.namespace)
-      .filter((pod) => claimObject(target, pod, selector.matches(pod.metadata.labels ?? {}) && isMemberOf(view, pod)));
-    return claimed.flatMap((pod) => {
-      const current = context.client.get(RESOURCES.pods, view.namespace, pod.metadata.name ?? '');
-      return current ? [current] : [];
-    });
+    const target = claimTarget(set, STATEFUL_SET_KIND, RESOURCES.pods, context.client);
+    const pods = context.client.list(RESOURCES.pods, view.namespace);
+    return claimAll(target, pods, (pod) => selector.matches(pod.metadata.labels ?? {}) && isMemberOf(view, pod));
   }
 }

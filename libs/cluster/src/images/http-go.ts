@@ -7,7 +7,9 @@
 
 import { type HttpRequest, type HttpResponse } from './http-responses';
 import { clientPort, httpVersion, keepsAlive, requestHeader, requestLine, requestPath } from './http-request';
-import { utf8Length } from './sha256';
+import { htmlSafeJson } from '../api/go-json';
+import { utf8Encode, utf8Length } from '../runtime/bytes';
+import { fnv32a } from '../runtime/fnv';
 import { commonLogTime, httpDate, slashDateTime } from './time-format';
 import { type HttpServer } from './types';
 
@@ -98,10 +100,10 @@ export function podInterfaceAddresses(podIp: string, podName: string): string[] 
 // A veth MAC is random with the locally administered bit set; the EUI-64
 // interface id flips that bit back and inserts ff:fe.
 function linkLocalAddress(seed: string): string {
-  let hash = 2166136261;
+  let hash: number | undefined;
   const mac: number[] = [];
   for (let i = 0; i < 6; i++) {
-    for (const char of `${seed}#${i}`) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619) >>> 0;
+    hash = fnv32a(utf8Encode(`${seed}#${i}`), hash);
     mac.push(hash & 0xff);
   }
   const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = mac;
@@ -172,7 +174,7 @@ function whoamiJson(request: HttpRequest): string {
     ...(whoamiName(request) !== '' ? { name: whoamiName(request) } : {}),
     remoteAddr: `${request.clientIp}:${clientPort(request)}`,
   };
-  return `${JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${htmlSafeJson(JSON.stringify(data))}\n`;
 }
 
 // kubelab/web: see library/kubelab-web.ts for what it serves and logs.

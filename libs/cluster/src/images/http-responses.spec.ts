@@ -1,6 +1,6 @@
 import { lookupImage } from './catalogue';
 import { respondHttp, serializeHttpResponse, type HttpRequest, type HttpResponse } from './http-responses';
-import { utf8Length } from './sha256';
+import { utf8Length } from '../runtime/bytes';
 
 const NOW = Date.UTC(2026, 10, 22, 5, 45, 51);
 

@@ -9,7 +9,7 @@
 import { type HttpRequest, type HttpResponse } from './http-responses';
 import { asksKeepAlive, keepsAlive, requestHeader, requestLine, requestPath } from './http-request';
 import { nginx50xPage, nginxIndexPage } from './nginx-pages';
-import { utf8Length } from './sha256';
+import { utf8Length } from '../runtime/bytes';
 import { commonLogTime, httpDate, slashDateTime } from './time-format';
 
 const NGINX_ROOT = '/usr/share/nginx/html';

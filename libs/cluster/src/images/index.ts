@@ -25,7 +25,6 @@ export { listeningPorts, processArgv, runsImageProgram } from './process';
 export { respondHttp, serializeHttpResponse, statusLine, type HttpRequest, type HttpResponse } from './http-responses';
 export { canonicalHeaderKey, podInterfaceAddresses } from './http-go';
 export { redisInlineExchange, respondRedis, type RedisExchange, type RedisStore } from './redis-protocol';
-export { sha256Hex, utf8Length } from './sha256';
 export {
   DEFAULT_PATH,
   envValue,

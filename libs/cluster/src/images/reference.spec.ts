@@ -1,5 +1,5 @@
 import { fakeDigest, invalidImageNameMessage, parseImageReference, type ImageReference } from './reference';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../runtime/sha256';
 
 function parsed(ref: string): ImageReference {
   const result = parseImageReference(ref);

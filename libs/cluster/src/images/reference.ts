@@ -4,7 +4,7 @@
 // the kubelet's wording when a reference cannot be parsed.
 
 import { goQuote } from '../api/field-errors';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../runtime/sha256';
 
 const DEFAULT_DOMAIN = 'docker.io';
 const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';

@@ -41,3 +41,31 @@ export function cidrContains(cidr: Cidr | string, ip: string): boolean {
 export function nthAddress(cidr: string, n: number): string {
   return numberToIp(parseCidr(cidr).base + n);
 }
+
+/** A dotted-quad IPv4 address (`10.244.1.5`). */
+export function isIPv4(text: string): boolean {
+  return ipToNumber(text) !== undefined;
+}
+
+/** The first address of a range: flannel's VXLAN interface holds it (`10.244.1.0`). */
+export function networkAddress(cidr: string): string {
+  return numberToIp(parseCidr(cidr).base);
+}
+
+/** The reverse-lookup name of an address: `5.1.244.10.in-addr.arpa.`. */
+export function reverseName(ip: string): string {
+  return `${ip.split('.').reverse().join('.')}.in-addr.arpa.`;
+}
+
+/** The address a reverse-lookup name stands for (`5.1.244.10.in-addr.arpa.` -> `10.244.1.5`), if complete. */
+export function addressFromReverse(name: string): string | undefined {
+  const match = /^((?:\d{1,3}\.){3}\d{1,3})\.in-addr\.arpa\.?$/i.exec(name);
+  if (!match?.[1]) return undefined;
+  const ip = match[1].split('.').reverse().join('.');
+  return isIPv4(ip) ? ip : undefined;
+}
+
+/** Addresses with dashes for dots, as DNS names carry them (`10-244-1-5`). */
+export function dashedAddress(ip: string): string {
+  return ip.replace(/\./g, '-');
+}

@@ -37,8 +37,11 @@ export function column(
 export const NAME_COLUMN = column('Name', 'string', DOCS.ObjectMeta.name, { format: 'name' });
 export const AGE_COLUMN = column('Age', 'string', DOCS.ObjectMeta.creationTimestamp);
 
-export const CONTAINERS_DESCRIPTION = 'Names of each container in the template.';
-export const IMAGES_DESCRIPTION = 'Images referenced by each container in the template.';
+/** The `-o wide` columns of the kinds with a pod template, filled by layoutContainerCells. */
+export const CONTAINER_COLUMNS = [
+  column('Containers', 'string', 'Names of each container in the template.', { priority: 1 }),
+  column('Images', 'string', 'Images referenced by each container in the template.', { priority: 1 }),
+] as const;
 
 /** layoutContainerCells: container names and images, each comma-joined. */
 export function layoutContainerCells(containers: unknown): [names: string, images: string] {

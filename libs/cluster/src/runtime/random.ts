@@ -6,6 +6,13 @@ export type RandomState = [number, number, number, number];
 /** utilrand.String's alphabet: no vowels, no confusable characters. */
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
+/** utilrand.SafeEncodeString: each character picks a letter of the same alphabet (hash labels, not randomness). */
+export function safeEncodeString(text: string): string {
+  let out = '';
+  for (const char of text) out += NAME_ALPHABET[(char.codePointAt(0) ?? 0) % NAME_ALPHABET.length];
+  return out;
+}
+
 export class SeededRandom {
   private a: number;
   private b: number;

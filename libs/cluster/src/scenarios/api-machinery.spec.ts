@@ -33,7 +33,9 @@ describe('errors as the real API server words them', () => {
       `Namespace "Bad_NS" is invalid: metadata.name: Invalid value: "Bad_NS": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
     );
     lab.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
-    expect(statusOf(lab.tryCreate({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } }))).toMatchObject({
+    expect(
+      statusOf(lab.tryCreate({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } })),
+    ).toMatchObject({
       reason: 'AlreadyExists',
       code: 409,
       message: 'namespaces "team-a" already exists',
@@ -64,7 +66,9 @@ describe('errors as the real API server words them', () => {
   });
 
   it('a NodePort below the range', () => {
-    const refused = lab.tryCreate(service('web', { type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort: 29999 }] }));
+    const refused = lab.tryCreate(
+      service('web', { type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort: 29999 }] }),
+    );
     expect(statusOf(refused).message).toBe(
       'Service "web" is invalid: spec.ports[0].nodePort: Invalid value: 29999: provided port is not in the valid range. The range of valid ports is 30000-32767',
     );
@@ -96,7 +100,9 @@ describe('discovery', () => {
     expect(byName.get('services')).toMatchObject({ kind: 'Service', namespaced: true, shortNames: ['svc'] });
     expect(byName.get('endpoints')).toMatchObject({ kind: 'Endpoints', shortNames: ['ep'] });
     expect(byName.get('pods/log')).toBeUndefined();
-    expect(lab.cluster.apiResources('apps', 'v1')?.resources.map((resource) => resource.name)).toContain('deployments/scale');
+    expect(lab.cluster.apiResources('apps', 'v1')?.resources.map((resource) => resource.name)).toContain(
+      'deployments/scale',
+    );
     expect(lab.cluster.apiResources('discovery.k8s.io', 'v1')?.resources[0]).toMatchObject({ name: 'endpointslices' });
     expect(lab.cluster.apiResources('batch', 'v1')).toBeUndefined();
   });
@@ -128,9 +134,17 @@ describe('pod logs', () => {
     const lab = new Scenario();
     lab.create(pod('web', 'nginx'));
     lab.wait(30);
-    const logs = lab.request({ verb: 'get', group: '', version: 'v1', resource: 'pods', namespace: 'default', name: 'web', subresource: 'log' });
+    const logs = lab.request({
+      verb: 'get',
+      group: '',
+      version: 'v1',
+      resource: 'pods',
+      namespace: 'default',
+      name: 'web',
+      subresource: 'log',
+    });
     expect(logs.status).toBe(200);
-    expect(String(logs.body)).toContain('/docker-entrypoint.sh: Configuration complete; ready for start up\n');
+    expect(logs.body as string).toContain('/docker-entrypoint.sh: Configuration complete; ready for start up\n');
     const wrong = lab.request({
       verb: 'get',
       group: '',
@@ -167,18 +181,38 @@ describe('snapshots', () => {
     const original = Cluster.create({ seed: 'twin', timeSource: time.source });
     const create = (cluster: Cluster, body: KubeObject, resource: string, group = '') =>
       cluster.request({ verb: 'create', group, version: 'v1', resource, namespace: 'default', body });
-    create(original, deployment('web', 'nginx', 3) as KubeObject, 'deployments', 'apps');
+    create(original, deployment('web', 'nginx', 3), 'deployments', 'apps');
     time.advance(1500);
     original.settle();
     const copy = Cluster.restore(JSON.parse(JSON.stringify(original.snapshot())), { timeSource: time.source });
     for (const cluster of [original, copy]) {
-      create(cluster, service('web', { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80 }] }), 'services');
+      create(
+        cluster,
+        service('web', { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, nodePort: 30080 }] }),
+        'services',
+      );
     }
     time.advance(60_000);
+    const answers = (cluster: Cluster) =>
+      [1, 2, 3, 4].map(() => {
+        const result = cluster.network.connect({
+          from: { kind: 'external' },
+          host: '192.168.1.3',
+          port: 30080,
+          protocol: 'TCP',
+        });
+        return result.ok ? result.pod?.name : result.error;
+      });
+    expect(answers(copy)).toEqual(answers(original));
     const state = (cluster: Cluster) => {
       cluster.settle();
       const snapshot = cluster.snapshot();
-      return JSON.stringify({ store: snapshot.store, random: snapshot.random, runtime: snapshot.runtime });
+      return JSON.stringify({
+        store: snapshot.store,
+        random: snapshot.random,
+        runtime: snapshot.runtime,
+        network: snapshot.network,
+      });
     };
     expect(state(copy)).toBe(state(original));
   });

@@ -67,7 +67,12 @@ describe('selectors and Endpoints', () => {
   it('lists not-ready pods as notReadyAddresses', () => {
     const lab = new Scenario();
     lab.create(
-      pod('slow', 'nginx', { app: 'slow' }, { readinessProbe: { httpGet: { path: '/', port: 8080 }, periodSeconds: 5 } }),
+      pod(
+        'slow',
+        'nginx',
+        { app: 'slow' },
+        { readinessProbe: { httpGet: { path: '/', port: 8080 }, periodSeconds: 5 } },
+      ),
     );
     lab.create(service('slow', { selector: { app: 'slow' }, ports: [{ port: 80 }] }));
     lab.wait(30);
@@ -83,7 +88,9 @@ describe('selectors and Endpoints', () => {
     lab.create(pod('named', 'nginx', { app: 'named' }, { ports: [{ name: 'http-web', containerPort: 80 }] }));
     lab.create(service('named', { selector: { app: 'named' }, ports: [{ port: 8080, targetPort: 'http-web' }] }));
     lab.wait(30);
-    const endpoints = lab.get('Endpoints', 'named') as KubeObject & { subsets: Array<{ ports: Array<{ port: number }> }> };
+    const endpoints = lab.get('Endpoints', 'named') as KubeObject & {
+      subsets: Array<{ ports: Array<{ port: number }> }>;
+    };
     expect(endpoints.subsets[0]?.ports).toEqual([{ port: 80, protocol: 'TCP' }]);
   });
 
@@ -121,7 +128,9 @@ describe('selectors and Endpoints', () => {
       }
     }
     expect([...images].sort()).toEqual(['nginx:1.25', 'nginx:1.27']);
-    const after = lab.list('Pod', 'default', { labelSelector: 'app=web' }).filter((item) => !item.metadata.deletionTimestamp);
+    const after = lab
+      .list('Pod', 'default', { labelSelector: 'app=web' })
+      .filter((item) => !item.metadata.deletionTimestamp);
     expect(after.map((item) => (item.spec as { containers: Array<{ image: string }> }).containers[0]?.image)).toEqual([
       'nginx:1.27',
       'nginx:1.27',

@@ -1,6 +1,5 @@
 // The course's Service types, created as learners create them, read back as
 // kube-apiserver serves them.
-import type { KubeObject } from '../api/objects';
 import { deployment, Scenario, service, statusOf } from '../testing/scenario.testing';
 
 function shop(): Scenario {
@@ -13,7 +12,9 @@ function shop(): Scenario {
 describe('Service types', () => {
   it('gives a ClusterIP Service a virtual IP from 10.96.0.0/12 and the real defaults', () => {
     const lab = shop();
-    const created = lab.create(service('shop-cip', { selector: { app: 'shop' }, ports: [{ port: 8080, targetPort: 80 }] }));
+    const created = lab.create(
+      service('shop-cip', { selector: { app: 'shop' }, ports: [{ port: 8080, targetPort: 80 }] }),
+    );
     expect(created.spec).toEqual({
       clusterIP: expect.stringMatching(/^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/),
       clusterIPs: [(created.spec as { clusterIP: string }).clusterIP],
@@ -30,13 +31,17 @@ describe('Service types', () => {
 
   it('allocates a NodePort in 30000-32767 and refuses a taken or out-of-range one', () => {
     const lab = shop();
-    const created = lab.create(service('shop-np', { type: 'NodePort', selector: { app: 'shop' }, ports: [{ port: 80 }] }));
+    const created = lab.create(
+      service('shop-np', { type: 'NodePort', selector: { app: 'shop' }, ports: [{ port: 80 }] }),
+    );
     const [port] = (created.spec as { ports: Array<{ nodePort: number }> }).ports;
     expect(port?.nodePort).toBeGreaterThanOrEqual(30000);
     expect(port?.nodePort).toBeLessThanOrEqual(32767);
     expect((created.spec as { externalTrafficPolicy: string }).externalTrafficPolicy).toBe('Cluster');
 
-    lab.create(service('fixed', { type: 'NodePort', selector: { app: 'shop' }, ports: [{ port: 80, nodePort: 30080 }] }));
+    lab.create(
+      service('fixed', { type: 'NodePort', selector: { app: 'shop' }, ports: [{ port: 80, nodePort: 30080 }] }),
+    );
     const taken = lab.tryCreate(
       service('nginx', { type: 'NodePort', selector: { app: 'shop' }, ports: [{ port: 80, nodePort: 30080 }] }),
     );
@@ -53,11 +58,14 @@ describe('Service types', () => {
 
   it('releases a NodePort when the Service is deleted', () => {
     const lab = shop();
-    lab.create(service('first', { type: 'NodePort', selector: { app: 'shop' }, ports: [{ port: 80, nodePort: 30080 }] }));
+    lab.create(
+      service('first', { type: 'NodePort', selector: { app: 'shop' }, ports: [{ port: 80, nodePort: 30080 }] }),
+    );
     lab.delete('Service', 'first');
     expect(
-      lab.tryCreate(service('second', { type: 'NodePort', selector: { app: 'shop' }, ports: [{ port: 80, nodePort: 30080 }] }))
-        .status,
+      lab.tryCreate(
+        service('second', { type: 'NodePort', selector: { app: 'shop' }, ports: [{ port: 80, nodePort: 30080 }] }),
+      ).status,
     ).toBe(201);
   });
 
@@ -85,7 +93,12 @@ describe('Service types', () => {
     const created = lab.create(service('shop-db', { type: 'ExternalName', externalName: 'db.example.org' }));
     expect(created.spec).toEqual({ externalName: 'db.example.org', sessionAffinity: 'None', type: 'ExternalName' });
     const refused = lab.tryCreate(
-      service('ext', { type: 'ExternalName', externalName: 'db.example.org', clusterIP: '10.96.50.50', ports: [{ port: 5432 }] }),
+      service('ext', {
+        type: 'ExternalName',
+        externalName: 'db.example.org',
+        clusterIP: '10.96.50.50',
+        ports: [{ port: 5432 }],
+      }),
     );
     expect(statusOf(refused).message).toBe(
       'Service "ext" is invalid: spec.clusterIPs: Forbidden: may not be set for ExternalName services',
@@ -99,12 +112,12 @@ describe('Service types', () => {
     );
     expect((created.spec as { clusterIPs: string[] }).clusterIPs).toEqual(['None']);
     expect(lab.endpointIPs('shop-headless')).toEqual(lab.podIPs('app=shop'));
-    expect(lab.table('Service').find((cells) => cells[0] === 'shop-headless')?.slice(1, 5)).toEqual([
-      'ClusterIP',
-      'None',
-      '<none>',
-      '80/TCP',
-    ]);
+    expect(
+      lab
+        .table('Service')
+        .find((cells) => cells[0] === 'shop-headless')
+        ?.slice(1, 5),
+    ).toEqual(['ClusterIP', 'None', '<none>', '80/TCP']);
   });
 
   it('keeps clusterIP immutable', () => {
@@ -112,8 +125,10 @@ describe('Service types', () => {
     const created = lab.create(service('web', { selector: { app: 'shop' }, ports: [{ port: 80 }] }));
     const changed = lab.mergePatch('Service', 'web', { spec: { clusterIP: '10.96.1.1', clusterIPs: ['10.96.1.1'] } });
     expect(changed.status).toBe(422);
-    expect(statusOf(changed).message).toContain('spec.clusterIPs[0]: Invalid value: []string{"10.96.1.1"}: may not change once set');
-    expect((lab.get('Service', 'web').spec as KubeObject['spec'] & { clusterIP: string }).clusterIP).toBe(
+    expect(statusOf(changed).message).toContain(
+      'spec.clusterIPs[0]: Invalid value: []string{"10.96.1.1"}: may not change once set',
+    );
+    expect((lab.get('Service', 'web').spec as { clusterIP: string }).clusterIP).toBe(
       (created.spec as { clusterIP: string }).clusterIP,
     );
   });

@@ -1,14 +1,6 @@
 // Requirements of a label selector, as k8s.io/apimachinery/pkg/labels v0.32
 // builds (NewRequirement), matches and prints them.
-import {
-  fieldErrorMessage,
-  fieldErrors,
-  goQuote,
-  goValue,
-  FieldPath,
-  type FieldError,
-  type GoRendered,
-} from '../api/field-errors';
+import { fieldErrorMessage, fieldErrors, goStringSlice, FieldPath, type FieldError } from '../api/field-errors';
 import { compareGoStrings, isQualifiedName, isValidLabelValue } from '../api/validation/names';
 
 /** selection.Operator values, as labels.Requirement stores them. */
@@ -45,11 +37,6 @@ export type RequirementPath = FieldPath | undefined;
 
 function childOf(path: RequirementPath, name: string): FieldPath {
   return path ? path.child(name) : FieldPath.root(name);
-}
-
-/** `[]string{"a", "b"}` or `[]string(nil)`, as %#v prints a string slice. */
-export function goStringSlice(values: readonly string[] | undefined): GoRendered {
-  return goValue(values ? `[]string{${values.map(goQuote).join(', ')}}` : '[]string(nil)');
 }
 
 /** labels' validateLabelKey: one error joining IsQualifiedName's messages. */

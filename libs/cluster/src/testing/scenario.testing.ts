@@ -85,7 +85,12 @@ export class Scenario {
 
   list(kind: string, namespace: string | undefined = 'default', query: RequestQuery = {}): KubeObject[] {
     const target = this.target(kind);
-    const response = this.request({ verb: 'list', ...target, namespace: target.namespaced ? namespace : undefined, query });
+    const response = this.request({
+      verb: 'list',
+      ...target,
+      namespace: target.namespaced ? namespace : undefined,
+      query,
+    });
     return (response.body as { items: KubeObject[] }).items;
   }
 
@@ -103,7 +108,13 @@ export class Scenario {
 
   delete(kind: string, name: string, namespace = 'default', query: RequestQuery = {}): ApiResponse {
     const target = this.target(kind);
-    return this.request({ verb: 'delete', ...target, namespace: target.namespaced ? namespace : undefined, name, query });
+    return this.request({
+      verb: 'delete',
+      ...target,
+      namespace: target.namespaced ? namespace : undefined,
+      name,
+      query,
+    });
   }
 
   /** A server-side printed table as rows of cells (wide columns included), headed by the column names. */
@@ -144,7 +155,12 @@ export function statusOf(response: ApiResponse): Status {
   return response.body as Status;
 }
 
-export function deployment(name: string, image: string, replicas: number, labels: Record<string, string> = { app: name }) {
+export function deployment(
+  name: string,
+  image: string,
+  replicas: number,
+  labels: Record<string, string> = { app: name },
+) {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -161,7 +177,12 @@ export function service(name: string, spec: Record<string, unknown>): KubeObject
   return { apiVersion: 'v1', kind: 'Service', metadata: { name }, spec };
 }
 
-export function pod(name: string, image: string, labels: Record<string, string> = { run: name }, extra: Record<string, unknown> = {}): KubeObject {
+export function pod(
+  name: string,
+  image: string,
+  labels: Record<string, string> = { run: name },
+  extra: Record<string, unknown> = {},
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',

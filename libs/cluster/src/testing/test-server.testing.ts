@@ -3,7 +3,7 @@
 // manual clock, with no bootstrap objects.
 import type { AdmissionPlugin } from '../api/admission/admission';
 import { ApiServer } from '../api/api-server';
-import type { KubeObject } from '../api/objects';
+import type { KubeObject, Status } from '../api/objects';
 import type { ApiRequest, ApiResponse } from '../api/request';
 import { ResourceRegistry, type ResourceDefinition } from '../api/resources';
 import { resolveConfig } from '../bootstrap/cluster-config';
@@ -18,6 +18,12 @@ import { ObjectStore } from '../store/object-store';
 
 export const TEST_START = Date.parse('2026-11-22T10:00:00Z');
 
+/** An object the server holds before the test starts. */
+export interface SeedObject {
+  ref: { group: string; version: string; resource: string };
+  object: KubeObject;
+}
+
 export interface TestServer {
   server: ApiServer;
   client: InternalClient;
@@ -29,12 +35,18 @@ export interface TestServer {
   now(): number;
 }
 
+/** The object a request that must succeed returns; an error Status fails the test with its message. */
+export function succeeded(response: ApiResponse): KubeObject {
+  if (response.status >= 400) throw new Error((response.body as Status).message);
+  return response.body as KubeObject;
+}
+
 export function createTestServer(parts: {
   definitions: ResourceDefinition[];
   admission?: AdmissionPlugin[];
   controllers?: Controller[];
   options?: ClusterOptions;
-  objects?: Array<{ ref: { group: string; version: string; resource: string }; object: KubeObject }>;
+  objects?: SeedObject[];
 }): TestServer {
   const time = SimulatedClock.manual(TEST_START);
   const clock = new SimulatedClock(time.source);

@@ -22,7 +22,9 @@ export function decodeObject(definition: ResourceDefinition, request: ApiRequest
     );
   }
   if (object.kind !== definition.kind) {
-    throw apiErrors.badRequest(`the kind in the data (${object.kind}) does not match the expected kind (${definition.kind})`);
+    throw apiErrors.badRequest(
+      `the kind in the data (${object.kind}) does not match the expected kind (${definition.kind})`,
+    );
   }
   if (object.metadata === undefined) object.metadata = {};
   if (!isRecord(object.metadata)) throw apiErrors.badRequest('metadata must be an object');

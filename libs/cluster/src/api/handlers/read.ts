@@ -60,7 +60,10 @@ export function selectObjects(
   );
 }
 
-function page(objects: readonly KubeObject[], request: ApiRequest): { items: readonly KubeObject[]; continueToken?: string } {
+function page(
+  objects: readonly KubeObject[],
+  request: ApiRequest,
+): { items: readonly KubeObject[]; continueToken?: string } {
   const limit = request.query?.limit;
   let start = 0;
   const token = request.query?.continue;
@@ -85,7 +88,9 @@ function encodeContinue(key: string): string {
 
 function decodeContinue(token: string): string {
   if (!token.startsWith('kubelab:')) {
-    throw apiErrors.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+    throw apiErrors.badRequest(
+      'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+    );
   }
   return decodeURIComponent(token.slice('kubelab:'.length));
 }

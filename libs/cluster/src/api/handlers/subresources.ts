@@ -21,14 +21,19 @@ export function updateSubresource(server: ApiServer, definition: ResourceDefinit
   const dryRun = request.query?.dryRun === 'All';
   if (request.subresource === 'status' && definition.status) {
     const body =
-      request.verb === 'patch' ? applyPatch(definition.kind, request.patchType ?? 'strategic', old, request.body) : request.body;
+      request.verb === 'patch'
+        ? applyPatch(definition.kind, request.patchType ?? 'strategic', old, request.body)
+        : request.body;
     const object = decodeObject(definition, { ...request, body });
     const stored = update(server, definition, object, old, dryRun, { subresource: 'status' });
     return { status: 200, body: served(definition, stored) };
   }
   if (request.subresource === 'scale' && definition.scale) {
     const current = scaleOf(definition, old);
-    const body = request.verb === 'patch' ? applyPatch('Scale', request.patchType ?? 'merge', current, request.body) : request.body;
+    const body =
+      request.verb === 'patch'
+        ? applyPatch('Scale', request.patchType ?? 'merge', current, request.body)
+        : request.body;
     const replicas = isRecord(body) && isRecord(body.spec) ? body.spec.replicas : undefined;
     const object = cloneJson(old) as KubeObject;
     const spec = isRecord(object.spec) ? object.spec : {};

@@ -24,7 +24,12 @@ export function createObject(server: ApiServer, definition: ResourceDefinition, 
 }
 
 /** The create pipeline on a decoded object; returns what was (or would be) stored. */
-export function create(server: ApiServer, definition: ResourceDefinition, object: KubeObject, dryRun: boolean): KubeObject {
+export function create(
+  server: ApiServer,
+  definition: ResourceDefinition,
+  object: KubeObject,
+  dryRun: boolean,
+): KubeObject {
   const context = server.context(dryRun);
   const { strategy } = definition;
   strategy.applyDefaults?.(object);
@@ -106,7 +111,9 @@ export function patchObject(server: ApiServer, definition: ResourceDefinition, r
   const patched = applyPatch(definition.kind, request.patchType ?? 'strategic', old, request.body);
   const object = decodeObject(definition, { ...request, body: patched });
   if (object.metadata.name !== name) {
-    throw apiErrors.badRequest(`the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${name})`);
+    throw apiErrors.badRequest(
+      `the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${name})`,
+    );
   }
   const stored = update(server, definition, object, old, request.query?.dryRun === 'All');
   return { status: 200, body: served(definition, stored) };

@@ -66,12 +66,3 @@ export function goSprintS(value: unknown): string {
   if (typeof value === 'string') return value;
   return `%!s(${goJsonType(value)}=${goSprint(value)})`;
 }
-
-/** How encoding/json names a JSON value in an UnmarshalTypeError. */
-export function jsonValueKind(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (isRecord(value)) return 'object';
-  if (typeof value === 'boolean') return 'bool';
-  return typeof value === 'number' ? 'number' : 'string';
-}

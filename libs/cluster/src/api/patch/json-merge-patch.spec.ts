@@ -1,15 +1,5 @@
 import { applyMergePatch } from './json-merge-patch';
-import { PatchError } from './patch-error';
-
-function failure(run: () => unknown): PatchError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PatchError) return error;
-    throw error;
-  }
-  throw new Error('expected a PatchError');
-}
+import { patchFailure } from './patch.testing';
 
 describe('applyMergePatch', () => {
   // RFC 7386 appendix A, as evanphx/json-patch v4 merge_test.go runs it (object patches).
@@ -89,7 +79,7 @@ describe('applyMergePatch', () => {
   });
 
   it('refuses a null patch with 400 Invalid JSON Patch', () => {
-    const error = failure(() => applyMergePatch({ a: 1 }, null));
+    const error = patchFailure(() => applyMergePatch({ a: 1 }, null));
     expect(error.toStatus()).toEqual({
       kind: 'Status',
       apiVersion: 'v1',
@@ -107,7 +97,7 @@ describe('applyMergePatch', () => {
     [3, 'number'],
     [true, 'bool'],
   ])('refuses the non-object patch %j while decoding it', (patch, kind) => {
-    const error = failure(() => applyMergePatch({ a: 1 }, patch));
+    const error = patchFailure(() => applyMergePatch({ a: 1 }, patch));
     expect(error.code).toBe(400);
     expect(error.message).toBe(
       `error decoding patch: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`,

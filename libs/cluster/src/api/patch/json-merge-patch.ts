@@ -2,7 +2,7 @@
 // MergePatch applies it for the API server, quirks included (nulls inside new
 // arrays survive, an array patched onto an object keeps its nulls).
 import { cloneJson, isRecord } from '../objects';
-import { jsonValueKind } from './go-format';
+import { jsonValueKind } from '../go-json';
 import { patchErrors } from './patch-error';
 
 /** Returns the patched document; neither argument is modified. */

@@ -1,14 +1,5 @@
-import { applyJsonPatch, PatchError } from './json-patch';
-
-function failure(run: () => unknown): PatchError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PatchError) return error;
-    throw error;
-  }
-  throw new Error('expected a PatchError');
-}
+import { applyJsonPatch } from './json-patch';
+import { patchFailure } from './patch.testing';
 
 const REJECTED = 'the server rejected our request due to an error in our request';
 
@@ -150,7 +141,7 @@ describe('applyJsonPatch', () => {
     [{}, { op: 'Add', path: '/a', value: 1 }, 'Unexpected kind: Add'],
     [{ spec: {} }, { op: 'test', path: '/spec/x', value: 1 }, 'testing value /spec/x failed: test failed'],
   ])('rejects %j with %j as a 422', (doc, operation, detail) => {
-    const error = failure(() => applyJsonPatch(doc, [operation]));
+    const error = patchFailure(() => applyJsonPatch(doc, [operation]));
     expect(error.detail).toBe(detail);
     expect(error.toStatus()).toEqual({
       kind: 'Status',
@@ -187,7 +178,9 @@ describe('applyJsonPatch', () => {
   ])('tests %j against %j', (doc, patch, failedPath) => {
     if (failedPath === '') expect(applyJsonPatch(doc, patch)).toEqual(doc);
     else
-      expect(failure(() => applyJsonPatch(doc, patch)).detail).toBe(`testing value ${failedPath} failed: test failed`);
+      expect(patchFailure(() => applyJsonPatch(doc, patch)).detail).toBe(
+        `testing value ${failedPath} failed: test failed`,
+      );
   });
 
   describe('quirks of evanphx/json-patch v4', () => {
@@ -247,7 +240,7 @@ describe('applyJsonPatch', () => {
     });
 
     it('names the missing path of a replace', () => {
-      const error = failure(() =>
+      const error = patchFailure(() =>
         applyJsonPatch(deployment, [{ op: 'replace', path: '/spec/template/spec/containers/1/image', value: 'x' }]),
       );
       expect(error.detail).toBe(
@@ -267,7 +260,7 @@ describe('applyJsonPatch', () => {
       [[{ op: 'add', path: true }], 'bool into Go struct field jsonPatchOp.path of type string'],
       [[{ op: 'move', path: '/a', from: {} }], 'object into Go struct field jsonPatchOp.from of type string'],
     ])('refuses %j with a 400', (body, text) => {
-      const error = failure(() => applyJsonPatch({}, body));
+      const error = patchFailure(() => applyJsonPatch({}, body));
       expect(error.toStatus()).toEqual({
         kind: 'Status',
         apiVersion: 'v1',
@@ -285,7 +278,7 @@ describe('applyJsonPatch', () => {
 
     it('refuses more than 10000 operations with a 413', () => {
       const operations = Array.from({ length: 10001 }, () => ({ op: 'test', path: '/a', value: 1 }));
-      const error = failure(() => applyJsonPatch({ a: 1 }, operations));
+      const error = patchFailure(() => applyJsonPatch({ a: 1 }, operations));
       expect(error.code).toBe(413);
       expect(error.reason).toBe('RequestEntityTooLarge');
       expect(error.message).toBe(

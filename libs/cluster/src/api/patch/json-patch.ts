@@ -2,8 +2,10 @@
 // applies it inside the 1.32 API server (patch.go jsonPatcher.applyJSPatch).
 // Its departures from the RFC are kept: replace on a missing object key adds
 // it, copy from a missing key copies null, a pointer's first token is not read.
+import { utf8Length } from '../../runtime/bytes';
+import { goJson, jsonValueKind } from '../go-json';
+import { jsonEqual } from '../handlers/decode';
 import { cloneJson, isRecord } from '../objects';
-import { jsonValueKind } from './go-format';
 import {
   addIn,
   findObject,
@@ -177,7 +179,8 @@ function copy(document: Document, operation: Operation): void {
   if (!target) fail(`copy operation does not apply: doc is missing destination path: ${path}: ${MISSING}`);
   const duplicate = value === undefined ? null : cloneJson(value);
   if (value !== undefined && value !== null) {
-    document.copiedBytes += marshalledSize(value);
+    // The length of json.Marshal's output.
+    document.copiedBytes += utf8Length(goJson(value));
     if (document.copiedBytes > COPY_SIZE_LIMIT) {
       fail(
         `Unable to complete the copy, the accumulated size increase of copy is ${document.copiedBytes}, exceeding the limit ${COPY_SIZE_LIMIT}`,
@@ -187,6 +190,7 @@ function copy(document: Document, operation: Operation): void {
   wrap('error while adding value during copy', () => addIn(target.container, target.key, duplicate));
 }
 
+/** The test operation; values compare as lazyNode.equal does: structurally, object members by name. */
 function test(document: Document, operation: Operation): void {
   const path = stringField(operation, 'path') ?? fail(`test operation failed to decode path: ${MISSING_PATH}`);
   const failed = `testing value ${path} failed: test failed`;
@@ -214,32 +218,4 @@ function wrap<T>(context: string, step: () => T): T {
     if (error instanceof JsonPatchFailure) throw new JsonPatchFailure(`${context}: ${error.message}`);
     throw error;
   }
-}
-
-/** lazyNode.equal: structural equality, object members compared by name. */
-function jsonEqual(left: unknown, right: unknown): boolean {
-  if (left === right) return true;
-  if (Array.isArray(left)) {
-    return Array.isArray(right) && left.length === right.length && left.every((item, i) => jsonEqual(item, right[i]));
-  }
-  if (isRecord(left)) {
-    if (!isRecord(right)) return false;
-    const keys = Object.keys(left);
-    return (
-      keys.length === Object.keys(right).length &&
-      keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && jsonEqual(left[key], right[key]))
-    );
-  }
-  return false;
-}
-
-/** The length of encoding/json's output for a value: UTF-8 bytes, with <, > and & escaped as \u003c. */
-function marshalledSize(value: unknown): number {
-  let size = 0;
-  for (const char of JSON.stringify(value)) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === '<' || char === '>' || char === '&') size += 6;
-    else size += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return size;
 }

@@ -1,15 +1,5 @@
-import { PatchError } from './patch-error';
 import { applyStrategicMergePatch } from './strategic-merge-patch';
-
-function failure(run: () => unknown): PatchError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PatchError) return error;
-    throw error;
-  }
-  throw new Error('expected a PatchError');
-}
+import { patchFailure } from './patch.testing';
 
 const pod = () => ({
   apiVersion: 'v1',
@@ -254,7 +244,7 @@ describe('applyStrategicMergePatch', () => {
 
   describe('errors, with the status patch.go answers', () => {
     it('reports a list item without its merge key as a bare 500', () => {
-      const error = failure(() =>
+      const error = patchFailure(() =>
         applyStrategicMergePatch('Pod', pod(), { spec: { containers: [{ image: 'nginx', ports: [] }] } }),
       );
       expect(error.toStatus()).toEqual({
@@ -293,7 +283,7 @@ describe('applyStrategicMergePatch', () => {
       ],
       [{ spec: { '$setElementOrder/containers': 'x' } }, 'expected a []interface {}, but received a string'],
     ])('refuses %j with a bare 500', (patch, message) => {
-      const error = failure(() => applyStrategicMergePatch('Pod', pod(), patch));
+      const error = patchFailure(() => applyStrategicMergePatch('Pod', pod(), patch));
       expect(error.code).toBe(500);
       expect(error.reason).toBeUndefined();
       expect(error.message).toBe(message);
@@ -307,7 +297,7 @@ describe('applyStrategicMergePatch', () => {
       [['not', 'a', 'map'], 'json: cannot unmarshal array into Go value of type map[string]interface {}'],
       ['text', 'json: cannot unmarshal string into Go value of type map[string]interface {}'],
     ])('refuses %j with a 400', (patch, message) => {
-      const error = failure(() => applyStrategicMergePatch('Pod', pod(), patch));
+      const error = patchFailure(() => applyStrategicMergePatch('Pod', pod(), patch));
       expect(error.code).toBe(400);
       expect(error.reason).toBe('BadRequest');
       expect(error.message).toBe(message);
@@ -315,7 +305,9 @@ describe('applyStrategicMergePatch', () => {
 
     it('refuses lists of lists with the generic 422', () => {
       const original = { metadata: { finalizers: [] } };
-      const error = failure(() => applyStrategicMergePatch('Pod', original, { metadata: { finalizers: [['a']] } }));
+      const error = patchFailure(() =>
+        applyStrategicMergePatch('Pod', original, { metadata: { finalizers: [['a']] } }),
+      );
       expect(error.code).toBe(422);
       expect(error.message).toBe('the server rejected our request due to an error in our request');
       expect(error.detail).toBe('lists of lists are not supported');

@@ -3,7 +3,8 @@
 // (MergeParallelList and IgnoreUnmatchedNulls both on, as on the server).
 // Ported from k8s.io/apimachinery/pkg/util/strategicpatch/patch.go v0.32.
 import { cloneJson, isRecord } from '../objects';
-import { goJsonType, jsonValueKind } from './go-format';
+import { jsonValueKind } from '../go-json';
+import { goJsonType } from './go-format';
 import { patchErrors } from './patch-error';
 import { patchMetaForKind, type PatchField, type PatchStruct } from './patch-meta';
 import {

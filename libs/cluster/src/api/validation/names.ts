@@ -3,23 +3,15 @@
 // pkg/api/validation/path (path segment names), v0.32. Each check returns
 // the messages Go returns, in Go's order; callers wrap them in field errors.
 
+import { utf8Length } from '../../runtime/bytes';
+
 export { isValidCIDR, isValidIP, isValidIPv4Address, isValidIPv6Address, parseCIDRSloppy, parseIPSloppy } from './ip';
 
 /** `(name, prefix) => messages` as Kubernetes' ValidateNameFunc; prefix is true for generateName. */
 export type NameValidatorFunc = (name: string, prefix: boolean) => string[];
 
 /** Go's len(): the UTF-8 byte length, which all Kubernetes length limits count. */
-export function goLen(text: string): number {
-  let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code < 0x10000) bytes += 3;
-    else bytes += 4;
-  }
-  return bytes;
-}
+export const goLen: (text: string) => number = utf8Length;
 
 /** Go's string order (UTF-8 bytes, i.e. code points), which differs from JS's UTF-16 order above U+D7FF. */
 export function compareGoStrings(a: string, b: string): number {

@@ -1,7 +1,16 @@
 // ObjectMeta validation: k8s.io/apimachinery/pkg/api/validation/objectmeta.go
 // v0.32 (ValidateObjectMetaAccessor, ValidateObjectMetaAccessorUpdate), plus
 // the finalizer-name rule that pkg/apis/core/validation adds for built-in kinds.
-import { fieldErrors, goQuote, goValue, type FieldError, type FieldPath, type GoRendered } from '../field-errors';
+import {
+  fieldErrors,
+  goPointer,
+  goQuote,
+  goStringSlice,
+  goValue,
+  type FieldError,
+  type FieldPath,
+  type GoRendered,
+} from '../field-errors';
 import type { ObjectMeta, OwnerReference } from '../objects';
 import { validateLabels } from './labels';
 import { compareGoStrings, goLen, isQualifiedName, validateNamespaceName, type NameValidatorFunc } from './names';
@@ -297,16 +306,8 @@ function goTime(value: unknown): GoRendered | undefined {
   return goValue(`${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction} +0000 UTC`);
 }
 
-/** `[]string{"a", "b"}`, as %#v prints a string slice. */
-function goStringSlice(values: readonly string[]): GoRendered {
-  return goValue(`[]string{${values.map(goQuote).join(', ')}}`);
-}
-
-// %#v prints pointers as addresses; a fixed stand-in (the one registry/workloads uses) keeps messages deterministic.
-const GO_POINTER = '0xc000a4e3c0';
-
 function goBoolPointer(value: unknown): string {
-  return typeof value === 'boolean' ? `(*bool)(${GO_POINTER})` : '(*bool)(nil)';
+  return goPointer('bool', typeof value !== 'boolean');
 }
 
 function goOwnerReference(reference: OwnerReference): string {

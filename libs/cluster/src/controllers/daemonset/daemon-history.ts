@@ -3,18 +3,13 @@
 // `<daemonset>-<hash>`, the current one renumbered to the newest, the oldest
 // dropped beyond revisionHistoryLimit unless a pod still runs them.
 import { ApiError } from '../../api/errors';
+import { sortedLabels } from '../../api/go-json';
 import type { KubeObject } from '../../api/objects';
 import { RESOURCES } from '../../api/resource-refs';
 import type { ParsedSelector } from '../../registry/workloads';
-import {
-  revisionNumber,
-  revisionPatch,
-  sameRevisionData,
-  sortedLabels,
-  sortRevisions,
-} from '../history/controller-history';
+import { revisionNumber, revisionPatch, sameRevisionData, sortRevisions } from '../history/controller-history';
 import { computeTemplateHash } from '../workloads/template-hash';
-import { claimObject, newControllerRef } from '../workloads/owner-refs';
+import { claimAll, claimTarget, newControllerRef } from '../workloads/owner-refs';
 import type { ControllerContext } from '../controller';
 import { DAEMON_SET_KIND, podsByNode, readDaemonSet, REVISION_HASH_LABEL } from './daemon-pods';
 
@@ -29,24 +24,9 @@ function controlledHistories(
   selector: ParsedSelector,
   context: ControllerContext,
 ): Readonly<KubeObject>[] {
-  const target = {
-    owner: ds,
-    ownerRef: newControllerRef(ds, DAEMON_SET_KIND.apiVersion, DAEMON_SET_KIND.kind),
-    ref: RESOURCES.controllerrevisions,
-    client: context.client,
-  };
-  const claimed = context.client
-    .list(RESOURCES.controllerrevisions, ds.metadata.namespace)
-    .filter((revision) => claimObject(target, revision, selector.matches(revision.metadata.labels ?? {})));
-  // Adoption rewrote some of them: read them back.
-  return claimed.flatMap((revision) => {
-    const fresh = context.client.get(
-      RESOURCES.controllerrevisions,
-      revision.metadata.namespace,
-      revision.metadata.name ?? '',
-    );
-    return fresh ? [fresh] : [];
-  });
+  const target = claimTarget(ds, DAEMON_SET_KIND, RESOURCES.controllerrevisions, context.client);
+  const revisions = context.client.list(RESOURCES.controllerrevisions, ds.metadata.namespace);
+  return claimAll(target, revisions, (revision) => selector.matches(revision.metadata.labels ?? {}));
 }
 
 function withHashLabel(revision: Readonly<KubeObject>, context: ControllerContext): Readonly<KubeObject> {

@@ -5,8 +5,8 @@ import { cloneJson, isRecord, type KubeObject } from '../../api/objects';
 import type { IntOrString, LabelSelector } from '../../registry/workloads';
 import { stringMapOf, TEMPLATE_GENERATION_ANNOTATION } from '../../registry/workloads';
 import { nameIsDNSSubdomain } from '../../api/validation/names';
-import { parseTimestamp } from '../../runtime/clock';
-import { sortedLabels } from '../history/controller-history';
+import { sortedLabels } from '../../api/go-json';
+import { byCreation } from '../creation-order';
 import { newControllerRef } from '../workloads/owner-refs';
 import { podPhase } from '../workloads/pod-state';
 import { addDaemonTolerations, pinToNode, targetNodeName } from './daemon-nodes';
@@ -119,12 +119,7 @@ function scheduled(pod: Readonly<KubeObject>): boolean {
 /** podByCreationTimestampAndPhase: scheduled pods first, then the oldest, then by name. */
 export function byCreationAndScheduling(left: Readonly<KubeObject>, right: Readonly<KubeObject>): number {
   if (scheduled(left) !== scheduled(right)) return scheduled(left) ? -1 : 1;
-  const createdLeft = parseTimestamp(left.metadata.creationTimestamp) ?? 0;
-  const createdRight = parseTimestamp(right.metadata.creationTimestamp) ?? 0;
-  if (createdLeft !== createdRight) return createdLeft - createdRight;
-  const nameLeft = left.metadata.name ?? '';
-  const nameRight = right.metadata.name ?? '';
-  return nameLeft < nameRight ? -1 : nameLeft > nameRight ? 1 : 0;
+  return byCreation(left, right);
 }
 
 function isTerminal(pod: Readonly<KubeObject>): boolean {

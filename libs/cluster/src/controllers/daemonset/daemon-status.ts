@@ -4,6 +4,7 @@
 import { isRecord, type KubeObject } from '../../api/objects';
 import { RESOURCES } from '../../api/resource-refs';
 import type { ControllerContext } from '../controller';
+import { objectKey } from '../queue-keys';
 import { isPodAvailable, isPodReady } from '../workloads/pod-state';
 import { nodeShouldRunDaemonPod } from './daemon-nodes';
 import { byCreationAndScheduling, isPodUpdated, podsByNode, readDaemonSet } from './daemon-pods';
@@ -101,6 +102,6 @@ export function updateDaemonSetStatus(
   // A last line of defence against clock skew in the real controller; here it notices pods turning available.
   const minReadySeconds = readDaemonSet(ds).minReadySeconds;
   if (minReadySeconds > 0 && counts.numberReady !== counts.numberAvailable) {
-    context.after(minReadySeconds * 1000, `${ds.metadata.namespace ?? ''}/${ds.metadata.name ?? ''}`);
+    context.after(minReadySeconds * 1000, objectKey(ds));
   }
 }

@@ -10,10 +10,11 @@ import { formatTimestamp } from '../../runtime/clock';
 import { serviceSpec } from '../../registry/service';
 import type { StoreEvent } from '../../store/object-store';
 import type { Controller, ControllerContext } from '../controller';
+import { objectKey, splitKey } from '../queue-keys';
 import { addressCount, desiredSubsets, MAX_CAPACITY, truncateSubsets } from './endpoints-subsets';
-import { isPodChangeKey, podChangeKeys, servicesForPodChange } from './pod-changes';
+import { podChangeKeys, serviceKeysOf } from './pod-changes';
 import { podView } from './pod-view';
-import { isServiceIPSet, listSelectedPods, selectorOf, serviceKey, splitKey } from './service-pods';
+import { isServiceIPSet, listSelectedPods, selectorOf } from './service-pods';
 import { TriggerTimeTracker } from './trigger-time';
 import { HEADLESS_LABEL, LAST_CHANGE_TRIGGER_TIME, OVER_CAPACITY, type EndpointSubset } from './types';
 
@@ -71,23 +72,19 @@ export class EndpointsController implements Controller {
 
   keysFor(event: StoreEvent): readonly string[] {
     const { object } = event;
-    if (event.resource === 'services') return [serviceKey(object)];
+    if (event.resource === 'services') return [objectKey(object)];
     if (event.resource === 'pods') return podChangeKeys(event);
     // A deleted Endpoints comes back if its Service still wants it.
-    if (event.resource === keyOf(RESOURCES.endpoints) && event.type === 'DELETED') return [serviceKey(object)];
+    if (event.resource === keyOf(RESOURCES.endpoints) && event.type === 'DELETED') return [objectKey(object)];
     return [];
   }
 
   sync(key: string, context: ControllerContext): void {
-    if (isPodChangeKey(key)) {
-      for (const service of servicesForPodChange(context.client, key)) this.syncService(service, context);
-      return;
-    }
-    this.syncService(key, context);
+    for (const service of serviceKeysOf(context.client, key)) this.syncService(service, context);
   }
 
   private syncService(key: string, context: ControllerContext): void {
-    const { namespace, name } = splitKey(key);
+    const [namespace, name] = splitKey(key);
     const service = context.client.get(RESOURCES.services, namespace, name);
     if (!service) {
       // The Service is gone: so is its Endpoints, whoever wrote it.

@@ -1,7 +1,7 @@
 // A control plane for the endpoint controller specs: Services, Pods, Nodes,
 // Endpoints, EndpointSlices and Events from the registry, the three
 // endpoint controllers, and the kubelet's part done by hand.
-import type { KubeObject, Status } from '../../api/objects';
+import type { KubeObject } from '../../api/objects';
 import { RESOURCES, type ResourceRef } from '../../api/resource-refs';
 import type { ApiRequest } from '../../api/request';
 import type { ResourceDefinition } from '../../api/resources';
@@ -13,8 +13,8 @@ import {
 } from '../../registry/core-kinds';
 import { podDefinition } from '../../registry/pod';
 import { serviceDefinition } from '../../registry/service';
-import { formatTimestamp } from '../../runtime/clock';
-import { createTestServer, type TestServer } from '../../testing/test-server.testing';
+import { runningPodStatus } from '../../testing/fixtures.testing';
+import { createTestServer, succeeded, type TestServer } from '../../testing/test-server.testing';
 import { EndpointsController } from './endpoints-controller';
 import { EndpointSliceController } from './endpointslice-controller';
 import { EndpointSliceMirroringController } from './mirroring-controller';
@@ -53,9 +53,7 @@ export function endpointsTest(
 ): EndpointsTest {
   const test = createTestServer({ definitions, controllers });
   const call: EndpointsTest['call'] = (verb, ref, body, extra = {}) => {
-    const response = test.request({ verb, ...ref, namespace: 'default', body, ...extra });
-    if (response.status >= 400) throw new Error((response.body as Status).message);
-    return response.body as KubeObject;
+    return succeeded(test.request({ verb, ...ref, namespace: 'default', body, ...extra }));
   };
   for (const name of ['controlplane', 'node01']) {
     test.request({ verb: 'create', ...RESOURCES.nodes, body: { apiVersion: 'v1', kind: 'Node', metadata: { name } } });
@@ -83,14 +81,7 @@ export function endpointsTest(
       const pod = get(RESOURCES.pods, name);
       if (!pod) throw new Error(`no pod ${name}`);
       const copy = test.client.copy(pod);
-      const now = formatTimestamp(test.now());
-      copy.status = {
-        phase: 'Running',
-        conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now }],
-        podIP: ip,
-        podIPs: [{ ip }],
-        startTime: now,
-      };
+      copy.status = runningPodStatus(test.now(), ip, ready);
       call('update', RESOURCES.pods, copy, { name, subresource: 'status' });
     },
     endpoints: (name) => get(RESOURCES.endpoints, name),

@@ -8,9 +8,10 @@ import { keyOf, RESOURCES } from '../../api/resource-refs';
 import { serviceSpec } from '../../registry/service';
 import type { StoreEvent } from '../../store/object-store';
 import type { Controller, ControllerContext } from '../controller';
-import { isPodChangeKey, podChangeKeys, servicesForPodChange } from './pod-changes';
+import { objectKey, splitKey } from '../queue-keys';
+import { podChangeKeys, serviceKeysOf } from './pod-changes';
 import { podView } from './pod-view';
-import { addressTypesForService, listSelectedPods, selectorOf, serviceKey, splitKey } from './service-pods';
+import { addressTypesForService, listSelectedPods, selectorOf } from './service-pods';
 import { managedSlices, type EndpointSliceObject } from './slice-objects';
 import { planSlices } from './slice-reconciler';
 import { applySliceWrites, recycleSlices, SliceWriteError, stampTriggerTime } from './slice-writes';
@@ -42,7 +43,7 @@ export class EndpointSliceController implements Controller {
 
   keysFor(event: StoreEvent): readonly string[] {
     const { object, previous } = event;
-    if (event.resource === 'services') return [serviceKey(object)];
+    if (event.resource === 'services') return [objectKey(object)];
     if (event.resource === 'pods') return podChangeKeys(event);
     if (event.resource === keyOf(RESOURCES.endpointslices)) {
       // Someone else touched a managed slice (or took it over): resync its Service.
@@ -53,15 +54,11 @@ export class EndpointSliceController implements Controller {
   }
 
   sync(key: string, context: ControllerContext): void {
-    if (isPodChangeKey(key)) {
-      for (const service of servicesForPodChange(context.client, key)) this.syncService(service, context);
-      return;
-    }
-    this.syncService(key, context);
+    for (const service of serviceKeysOf(context.client, key)) this.syncService(service, context);
   }
 
   private syncService(key: string, context: ControllerContext): void {
-    const { namespace, name } = splitKey(key);
+    const [namespace, name] = splitKey(key);
     const { client } = context;
     const service = client.get(RESOURCES.services, namespace, name);
     if (!service) {

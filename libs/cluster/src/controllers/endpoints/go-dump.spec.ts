@@ -1,5 +1,5 @@
 import { dumpEndpointPort, dumpSlicePort, portMapKey, sortByDumpHash, sortSlicePorts } from './go-dump';
-import { md5Hex } from './md5';
+import { md5Hex } from '../../runtime/md5';
 import { repackSubsets } from './repack';
 import { truncateSubsets } from './endpoints-subsets';
 import type { EndpointAddress } from './types';

@@ -2,7 +2,7 @@
 // sorted by the md5 of `dump.ForHash(value)`, go-spew's `%#v` rendering of
 // the Go struct (types in parentheses, no pointer addresses). Rendering the
 // same text gives the same digests and therefore the same order.
-import { md5Hex } from './md5';
+import { md5Hex } from '../../runtime/md5';
 import type { EndpointAddress, EndpointPort, EndpointSubset, ObjectReference, SlicePort } from './types';
 
 function stringPointer(value: string | undefined): string {

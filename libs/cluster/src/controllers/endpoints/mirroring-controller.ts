@@ -6,8 +6,9 @@ import type { KubeObject } from '../../api/objects';
 import { keyOf, RESOURCES } from '../../api/resource-refs';
 import type { StoreEvent } from '../../store/object-store';
 import type { Controller, ControllerContext } from '../controller';
+import { objectKey, splitKey } from '../queue-keys';
 import { MAX_ENDPOINTS_PER_SUBSET, planMirroredSlices } from './mirroring-reconciler';
-import { selectorOf, serviceKey, splitKey } from './service-pods';
+import { selectorOf } from './service-pods';
 import { managedSlices } from './slice-objects';
 import { applySliceWrites, SliceWriteError } from './slice-writes';
 import {
@@ -42,12 +43,12 @@ export class EndpointSliceMirroringController implements Controller {
   keysFor(event: StoreEvent): readonly string[] {
     const { object, previous } = event;
     if (event.resource === keyOf(RESOURCES.endpoints)) {
-      return shouldMirror(object) || shouldMirror(previous) ? [serviceKey(object)] : [];
+      return shouldMirror(object) || shouldMirror(previous) ? [objectKey(object)] : [];
     }
     if (event.resource === 'services') {
       const selectorless = selectorOf(object) === undefined;
-      if (event.type !== 'MODIFIED' || !previous) return selectorless ? [serviceKey(object)] : [];
-      return selectorless !== (selectorOf(previous) === undefined) ? [serviceKey(object)] : [];
+      if (event.type !== 'MODIFIED' || !previous) return selectorless ? [objectKey(object)] : [];
+      return selectorless !== (selectorOf(previous) === undefined) ? [objectKey(object)] : [];
     }
     if (event.resource === keyOf(RESOURCES.endpointslices)) {
       const keys = [mirroredSliceKey(object), mirroredSliceKey(previous)];
@@ -57,7 +58,7 @@ export class EndpointSliceMirroringController implements Controller {
   }
 
   sync(key: string, context: ControllerContext): void {
-    const { namespace, name } = splitKey(key);
+    const [namespace, name] = splitKey(key);
     const { client } = context;
     const endpoints = client.get(RESOURCES.endpoints, namespace, name);
     const service = client.get(RESOURCES.services, namespace, name);

@@ -1,12 +1,14 @@
 // Which Services a pod change concerns (endpointsliceutil's
 // GetPodServiceMemberships / GetServicesToUpdateOnPodChange): those whose
 // selector matches the pod now, or matched it before the change.
+import { sortedLabels } from '../../api/go-json';
 import type { KubeObject } from '../../api/objects';
 import { RESOURCES } from '../../api/resource-refs';
 import type { StoreEvent } from '../../store/object-store';
 import type { InternalClient } from '../internal-client';
+import { objectKey } from '../queue-keys';
 import { podView } from './pod-view';
-import { selectedPods, selectorOf, serviceKey } from './service-pods';
+import { selectedPods, selectorOf } from './service-pods';
 
 function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
@@ -20,7 +22,7 @@ export function podServiceMemberships(services: readonly KubeObject[], pod: Read
   for (const service of services) {
     if (service.metadata.namespace !== namespace) continue;
     const selector = selectorOf(service);
-    if (selector && selectedPods([pod], namespace, selector).length > 0) keys.push(serviceKey(service));
+    if (selector && selectedPods([pod], namespace, selector).length > 0) keys.push(objectKey(service));
   }
   return keys;
 }
@@ -51,12 +53,6 @@ interface PodChange {
   podChanged?: boolean;
 }
 
-function sortedLabels(labels: Record<string, string>): Record<string, string> {
-  const sorted: Record<string, string> = {};
-  for (const key of Object.keys(labels).sort()) sorted[key] = labels[key] ?? '';
-  return sorted;
-}
-
 /**
  * keysFor a pod event. keysFor cannot read the store, so the key carries
  * what the Service lookup needs (namespace and labels, before and after);
@@ -74,7 +70,7 @@ export function podChangeKeys(event: StoreEvent): string[] {
   return [PREFIX + JSON.stringify({ namespace, labels, before, podChanged })];
 }
 
-export function isPodChangeKey(key: string): boolean {
+function isPodChangeKey(key: string): boolean {
   return key.startsWith(PREFIX);
 }
 
@@ -82,8 +78,13 @@ function podWithLabels(namespace: string, labels: Record<string, string>): KubeO
   return { apiVersion: 'v1', kind: 'Pod', metadata: { namespace, labels } };
 }
 
+/** The Service keys a queue key stands for: a Service's own, or those a pod change concerns now. */
+export function serviceKeysOf(client: InternalClient, key: string): string[] {
+  return isPodChangeKey(key) ? servicesForPodChange(client, key) : [key];
+}
+
 /** The Service keys a pod-change key stands for, from the Services there are now. */
-export function servicesForPodChange(client: InternalClient, key: string): string[] {
+function servicesForPodChange(client: InternalClient, key: string): string[] {
   const change = JSON.parse(key.slice(PREFIX.length)) as PodChange;
   const services = client.list(RESOURCES.services, change.namespace);
   const current = podServiceMemberships(services, podWithLabels(change.namespace, change.labels));

@@ -2,6 +2,7 @@
 // podutil): addresses, readiness, whether it belongs in endpoints at all,
 // and which container port a Service's targetPort names.
 import { isRecord, type KubeObject } from '../../api/objects';
+import { record, text } from '../../registry/pod/json';
 import type { ServicePortView } from '../../registry/service';
 import { parseTimestamp } from '../../runtime/clock';
 
@@ -27,14 +28,6 @@ interface ContainerPortShape {
   name?: unknown;
   containerPort?: unknown;
   protocol?: unknown;
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }
 
 function readyCondition(status: Record<string, unknown>): Record<string, unknown> | undefined {

@@ -7,15 +7,6 @@ import { matchesLabelSelector, selectorFromSet } from '../../store/label-selecto
 import type { InternalClient } from '../internal-client';
 import type { AddressType } from './types';
 
-export function serviceKey(object: Readonly<KubeObject>): string {
-  return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
-}
-
-export function splitKey(key: string): { namespace: string; name: string } {
-  const slash = key.indexOf('/');
-  return slash < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
-}
-
 function specOf(service: Readonly<KubeObject>): Record<string, unknown> {
   return isRecord(service.spec) ? service.spec : {};
 }

@@ -129,6 +129,30 @@ describe('containerEnvironment', () => {
     });
   });
 
+  it('passes Secret bytes that are not UTF-8 as U+FFFD instead of failing', () => {
+    const secret: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'raw' },
+      // 0xf7 0xbf 0xbf 0xbf would decode past U+10FFFF if read without UTF-8's rules.
+      data: { blob: '97+/vw==' },
+    };
+    const subject = pod([
+      {
+        name: 'app',
+        image: 'nginx',
+        env: [{ name: 'BLOB', valueFrom: { secretKeyRef: { name: 'raw', key: 'blob' } } }],
+      },
+    ]);
+    const spec = podSpec(subject).containers[0];
+    if (!spec) throw new Error('no container');
+    const sources = { configMap: () => undefined, secret: () => secret };
+    expect(kubeletEnvironment(subject, spec, [], sources)).toEqual({
+      ok: true,
+      env: [['BLOB', '\ufffd\ufffd\ufffd\ufffd']],
+    });
+  });
+
   it('sees Services created before the container started, not those created after', () => {
     const test = kubeletTest();
     const service = (name: string): KubeObject => ({

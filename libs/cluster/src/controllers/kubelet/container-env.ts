@@ -5,7 +5,8 @@
 // Names given twice keep their first place and take the later value, as
 // containerd's WithEnv does.
 import { isRecord, type KubeObject } from '../../api/objects';
-import { decodeBase64 } from './base64';
+import { text } from '../../registry/pod/json';
+import { base64Decode, utf8Decode } from '../../runtime/bytes';
 import { expandKubernetesVars } from './expansion';
 import { effectiveRequests, parseQuantity } from './resources';
 import type { ContainerSpec } from './pod-spec';
@@ -26,21 +27,22 @@ export interface EnvSources {
   nodeAllocatable?: Record<string, string>;
 }
 
-/** A field as text: strings as they are, anything else empty. */
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
 const NO_SOURCES: EnvSources = { configMap: () => undefined, secret: () => undefined };
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 class ConfigError extends Error {}
 
+/** A Secret value: the server stores it as canonical base64; the container gets its bytes as text. */
+function secretText(value: string): string {
+  const decoded = base64Decode(value);
+  return decoded.ok ? utf8Decode(decoded.bytes) : '';
+}
+
 function dataOf(object: Readonly<KubeObject>, secret: boolean): Record<string, string> {
   const data = stringMap(object.data);
   if (!secret) return data;
   const decoded: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) decoded[key] = decodeBase64(value);
+  for (const [key, value] of Object.entries(data)) decoded[key] = secretText(value);
   return decoded;
 }
 
@@ -67,7 +69,7 @@ function quoteLabels(map: Record<string, string>): string {
 function fieldValue(pod: Readonly<KubeObject>, path: string): string {
   const status = podStatus(pod);
   const ips = (key: string): string[] =>
-    Array.isArray(status[key]) ? status[key].filter(isRecord).map((entry) => str(entry.ip)) : [];
+    Array.isArray(status[key]) ? status[key].filter(isRecord).map((entry) => text(entry.ip)) : [];
   const subscript = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
   if (subscript)
     return (subscript[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[subscript[2] ?? ''] ?? '';
@@ -101,7 +103,7 @@ function fieldValue(pod: Readonly<KubeObject>, path: string): string {
 
 /** resourceFieldRef: a request or limit (a missing limit is the node's allocatable), divided and rounded up. */
 function resourceValue(container: ContainerSpec, reference: Record<string, unknown>, sources: EnvSources): string {
-  const [kind = '', name = ''] = str(reference.resource).split('.');
+  const [kind = '', name = ''] = text(reference.resource).split('.');
   const divisor = parseQuantity(typeof reference.divisor === 'string' ? reference.divisor : '1') || 1;
   let amount: number | undefined;
   if (kind === 'requests') amount = effectiveRequests(container)[name];
@@ -118,14 +120,14 @@ function valueFrom(
   sources: EnvSources,
 ): string | undefined {
   const namespace = pod.metadata.namespace ?? '';
-  if (isRecord(from.fieldRef)) return fieldValue(pod, str(from.fieldRef.fieldPath));
+  if (isRecord(from.fieldRef)) return fieldValue(pod, text(from.fieldRef.fieldPath));
   if (isRecord(from.resourceFieldRef)) return resourceValue(container, from.resourceFieldRef, sources);
   const configMap = isRecord(from.configMapKeyRef) ? from.configMapKeyRef : undefined;
   const secret = isRecord(from.secretKeyRef) ? from.secretKeyRef : undefined;
   const reference = configMap ?? secret;
   if (!reference) return '';
-  const name = str(reference.name);
-  const key = str(reference.key);
+  const name = text(reference.name);
+  const key = text(reference.key);
   const optional = reference.optional === true;
   const data = source(sources, secret !== undefined, name, optional);
   if (!data) return undefined;

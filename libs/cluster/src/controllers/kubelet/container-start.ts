@@ -3,7 +3,7 @@
 // with its 10s..5m back-off), then the container config (env sources may be
 // missing: CreateContainerConfigError), Created, Started. After an exit the
 // restart policy and the CrashLoopBackOff back-off decide what comes next.
-import { sha256Hex } from '../../images/sha256';
+import { sha256Hex } from '../../runtime/sha256';
 import type { KubeletImage } from './images';
 import { nodeImageNames } from './images';
 import { initProbes } from './probes';

@@ -1,35 +1,18 @@
 // A control plane for the scheduler and kubelet specs: pods, nodes, events,
 // services, configmaps and secrets, the images catalogue, and two kubeadm nodes (controlplane with its taint, node01).
-import { type KubeObject, type Status } from '../../api/objects';
+import type { KubeObject } from '../../api/objects';
 import { RESOURCES, type ResourceRef } from '../../api/resource-refs';
 import type { ApiRequest } from '../../api/request';
-import { ALL_VERBS, type ResourceDefinition } from '../../api/resources';
-import { nameIsDNSSubdomain } from '../../api/validation/names';
+import type { ResourceDefinition } from '../../api/resources';
 import type { NodeConfig } from '../../config';
+import { configMapDefinition, eventDefinition, nodeDefinition, secretDefinition } from '../../registry/core-kinds';
 import { podDefinition } from '../../registry/pod';
 import { serviceDefinition } from '../../registry/service';
-import { createTestServer, type TestServer } from '../../testing/test-server.testing';
+import { createTestServer, succeeded, type TestServer } from '../../testing/test-server.testing';
 import { SchedulerController } from '../scheduler';
 import { catalogueImages } from './images';
 import { KubeletController } from './kubelet';
 import { nodeStatusFor } from './node-status';
-
-function plain(resource: string, kind: string, namespaced = true, status = false): ResourceDefinition {
-  return {
-    group: '',
-    version: 'v1',
-    resource,
-    singularName: kind.toLowerCase(),
-    kind,
-    namespaced,
-    shortNames: [],
-    verbs: ALL_VERBS,
-    categories: [],
-    status,
-    generation: false,
-    strategy: { nameValidator: nameIsDNSSubdomain },
-  };
-}
 
 export interface KubeletTest extends TestServer {
   kubelet: KubeletController;
@@ -65,10 +48,10 @@ export function kubeletTest(
   const test = createTestServer({
     definitions: [
       podDefinition,
-      plain('nodes', 'Node', false, true),
-      plain('events', 'Event'),
-      plain('configmaps', 'ConfigMap'),
-      plain('secrets', 'Secret'),
+      nodeDefinition,
+      eventDefinition,
+      configMapDefinition,
+      secretDefinition,
       serviceDefinition,
       ...(options.definitions ?? []),
     ],
@@ -81,15 +64,9 @@ export function kubeletTest(
     test.client.updateStatus(RESOURCES.nodes, withStatus);
   });
   const call: KubeletTest['call'] = (verb, ref, body, extra = {}) => {
-    const response = test.request({
-      verb,
-      ...ref,
-      namespace: ref.resource === 'nodes' ? undefined : 'default',
-      body,
-      ...extra,
-    });
-    if (response.status >= 400) throw new Error((response.body as Status).message);
-    return response.body as KubeObject;
+    return succeeded(
+      test.request({ verb, ...ref, namespace: ref.resource === 'nodes' ? undefined : 'default', body, ...extra }),
+    );
   };
   const get: KubeletTest['get'] = (ref, name, namespace = 'default') =>
     test.client.get(ref, ref.resource === 'nodes' ? undefined : namespace, name);

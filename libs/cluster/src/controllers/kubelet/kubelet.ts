@@ -14,7 +14,8 @@ import { advance, beginTermination, nextStepAt, terminationDone } from './lifecy
 import { recoverLastPodIP, recoverPodRecord } from './recovery';
 import { ContainerLogBuffer } from './logs';
 import { nodeImageEntry, sortImages, type NodeImage } from './node-status';
-import { isTerminal, nodeInternalIP, podKey, podSpec, podStatus, splitKey } from './pod-spec';
+import { objectKey, splitKey } from '../queue-keys';
+import { isTerminal, nodeInternalIP, podSpec, podStatus } from './pod-spec';
 import { generatePodStatus } from './pod-status';
 import { newWork, type KubeletDeps, type PodWork } from './pod-work';
 import { emptyKubeletState, type KubeletState } from './runtime-state';
@@ -57,7 +58,7 @@ export class KubeletController implements Controller {
   keysFor(event: StoreEvent): readonly string[] {
     if (event.resource === 'pods') {
       const bound = podSpec(event.object).nodeName !== '';
-      return bound || event.type === 'DELETED' ? [podKey(event.object)] : [];
+      return bound || event.type === 'DELETED' ? [objectKey(event.object)] : [];
     }
     if ((event.resource === 'configmaps' || event.resource === 'secrets') && event.type !== 'DELETED') {
       return [`${CONFIG_KEY_PREFIX}${event.object.metadata.namespace ?? ''}`];
@@ -167,7 +168,7 @@ export class KubeletController implements Controller {
     }
     this.writeStatus(work, now, record.sandboxGone === true);
     const next = nextStepAt(work);
-    if (next !== undefined) context.after(next - now, podKey(pod));
+    if (next !== undefined) context.after(next - now, objectKey(pod));
   }
 
   private writeStatus(work: PodWork, now: number, podIsTerminal: boolean): void {

@@ -5,7 +5,8 @@
 // nothing heartbeats afterwards, to keep the store quiet.
 import type { NodeConfig } from '../../config';
 import { formatTimestamp } from '../../runtime/clock';
-import { fakeDigest, resolveImage, sha256Hex } from '../../images';
+import { fakeDigest, resolveImage } from '../../images';
+import { sha256Hex } from '../../runtime/sha256';
 
 export interface NodeImage {
   names: string[];

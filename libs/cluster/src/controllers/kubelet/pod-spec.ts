@@ -1,6 +1,7 @@
 // Typed, read-only views of the parts of a stored Pod (and Node) that the
 // scheduler and the kubelet act on. Absent fields read as Go's zero values.
 import { isRecord, type KubeObject } from '../../api/objects';
+import { record, records } from '../../registry/pod/json';
 
 export interface ContainerPort {
   name?: string;
@@ -86,20 +87,12 @@ export interface PodSpecView {
   serviceAccountName: string;
 }
 
-function record(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
-}
-
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
 function number(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
-}
-
-function list(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 
 function strings(value: unknown): string[] | undefined {
@@ -137,17 +130,17 @@ function containerOf(value: Record<string, unknown>): ContainerSpec {
     name: text(value.name) ?? '',
     image: text(value.image) ?? '',
     imagePullPolicy: text(value.imagePullPolicy) ?? 'IfNotPresent',
-    env: list(value.env).map((env) => ({
+    env: records(value.env).map((env) => ({
       name: text(env.name) ?? '',
       value: text(env.value),
       valueFrom: isRecord(env.valueFrom) ? env.valueFrom : undefined,
     })),
-    envFrom: list(value.envFrom).map((source) => ({
+    envFrom: records(value.envFrom).map((source) => ({
       prefix: text(source.prefix),
       configMapRef: isRecord(source.configMapRef) ? source.configMapRef : undefined,
       secretRef: isRecord(source.secretRef) ? source.secretRef : undefined,
     })),
-    ports: list(value.ports).map((port) => ({
+    ports: records(value.ports).map((port) => ({
       name: text(port.name),
       containerPort: number(port.containerPort, 0),
       hostPort: typeof port.hostPort === 'number' ? port.hostPort : undefined,
@@ -155,7 +148,7 @@ function containerOf(value: Record<string, unknown>): ContainerSpec {
       protocol: text(port.protocol) ?? 'TCP',
     })),
     resources: { requests: stringMap(resources.requests), limits: stringMap(resources.limits) },
-    volumeMounts: list(value.volumeMounts).map((mount) => ({
+    volumeMounts: records(value.volumeMounts).map((mount) => ({
       name: text(mount.name) ?? '',
       mountPath: text(mount.mountPath) ?? '',
       readOnly: mount.readOnly === true ? true : undefined,
@@ -179,13 +172,13 @@ export function podSpec(pod: Readonly<KubeObject>): PodSpecView {
   return {
     nodeName: text(spec.nodeName) ?? '',
     schedulerName: text(spec.schedulerName) ?? 'default-scheduler',
-    containers: list(spec.containers).map(containerOf),
-    initContainers: list(spec.initContainers).map(containerOf),
+    containers: records(spec.containers).map(containerOf),
+    initContainers: records(spec.initContainers).map(containerOf),
     restartPolicy: text(spec.restartPolicy) ?? 'Always',
     terminationGracePeriodSeconds: number(spec.terminationGracePeriodSeconds, 30),
     nodeSelector: stringMap(spec.nodeSelector),
     affinity: isRecord(spec.affinity) ? spec.affinity : undefined,
-    tolerations: list(spec.tolerations),
+    tolerations: records(spec.tolerations),
     hostNetwork: spec.hostNetwork === true,
     hostname: text(spec.hostname),
     subdomain: text(spec.subdomain),
@@ -211,17 +204,8 @@ export function isTerminal(pod: Readonly<KubeObject>): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-export function podKey(pod: Readonly<KubeObject>): string {
-  return `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
-}
-
-export function splitKey(key: string): [string, string] {
-  const slash = key.indexOf('/');
-  return slash < 0 ? ['', key] : [key.slice(0, slash), key.slice(slash + 1)];
-}
-
 export function nodeTaints(node: Readonly<KubeObject>): Taint[] {
-  return list(record(node.spec).taints).map((taint) => ({
+  return records(record(node.spec).taints).map((taint) => ({
     key: text(taint.key) ?? '',
     value: text(taint.value),
     effect: text(taint.effect) ?? '',
@@ -234,7 +218,7 @@ export function nodeUnschedulable(node: Readonly<KubeObject>): boolean {
 
 /** The node's Ready condition status: `True`, `False`, `Unknown`, or '' when it has none. */
 export function nodeReadyStatus(node: Readonly<KubeObject>): string {
-  const ready = list(record(node.status).conditions).find((condition) => condition.type === 'Ready');
+  const ready = records(record(node.status).conditions).find((condition) => condition.type === 'Ready');
   return text(ready?.status) ?? '';
 }
 
@@ -243,7 +227,7 @@ export function nodeAllocatable(node: Readonly<KubeObject>): Record<string, stri
 }
 
 export function nodeInternalIP(node: Readonly<KubeObject>): string | undefined {
-  const address = list(record(node.status).addresses).find((entry) => entry.type === 'InternalIP');
+  const address = records(record(node.status).addresses).find((entry) => entry.type === 'InternalIP');
   return text(address?.address);
 }
 

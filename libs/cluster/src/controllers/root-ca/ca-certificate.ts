@@ -2,10 +2,10 @@
 // SHA256withRSA, ten years, CA:TRUE, SAN DNS:kubernetes), DER-encoded and
 // PEM-wrapped. Key and signature bytes come from the cluster's seeded
 // randomness: the certificate parses like the real one but proves nothing.
+import { base64Encode, utf8Encode } from '../../runtime/bytes';
 import { formatTimestamp } from '../../runtime/clock';
 import type { SeededRandom } from '../../runtime/random';
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const TEN_YEARS_MS = 10 * 365 * 24 * 60 * 60 * 1000;
 
 const OID_SHA256_WITH_RSA = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b];
@@ -35,10 +35,6 @@ const bits = (bytes: number[], unused = 0): number[] => tlv(0x03, [unused, ...by
 const TRUE = tlv(0x01, [0xff]);
 const NULL = [0x05, 0x00];
 
-function ascii(text: string): number[] {
-  return [...text].map((char) => char.charCodeAt(0) & 0x7f);
-}
-
 /** A positive INTEGER from big-endian bytes. */
 function integer(bytes: number[]): number[] {
   const trimmed = [...bytes];
@@ -51,7 +47,7 @@ function integer(bytes: number[]): number[] {
 function utcTime(ms: number): number[] {
   const iso = formatTimestamp(ms);
   const text = `${iso.slice(2, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-  return tlv(0x17, ascii(text));
+  return tlv(0x17, utf8Encode(text));
 }
 
 function randomBytes(random: SeededRandom, count: number): number[] {
@@ -64,7 +60,7 @@ function randomBytes(random: SeededRandom, count: number): number[] {
 }
 
 function name(commonName: string): number[] {
-  return sequence(set(sequence(oid(OID_COMMON_NAME), tlv(0x13, ascii(commonName)))));
+  return sequence(set(sequence(oid(OID_COMMON_NAME), tlv(0x13, utf8Encode(commonName)))));
 }
 
 function extension(id: number[], critical: boolean, value: number[]): number[] {
@@ -93,7 +89,7 @@ export function caCertificateDer(random: SeededRandom, now: number): number[] {
       extension(OID_KEY_USAGE, true, bits([0xa4], 2)),
       extension(OID_BASIC_CONSTRAINTS, true, sequence(TRUE)),
       extension(OID_SUBJECT_KEY_ID, false, octets(keyId)),
-      extension(OID_SUBJECT_ALT_NAME, false, sequence(tlv(0x82, ascii('kubernetes')))),
+      extension(OID_SUBJECT_ALT_NAME, false, sequence(tlv(0x82, utf8Encode('kubernetes')))),
     ),
   );
   const tbs = sequence(
@@ -109,22 +105,9 @@ export function caCertificateDer(random: SeededRandom, now: number): number[] {
   return sequence(tbs, algorithm, bits(signature));
 }
 
-function base64(bytes: readonly number[]): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const chunk = (a << 16) | (b << 8) | c;
-    out += BASE64[(chunk >> 18) & 63] ?? '';
-    out += BASE64[(chunk >> 12) & 63] ?? '';
-    out += i + 1 < bytes.length ? (BASE64[(chunk >> 6) & 63] ?? '') : '=';
-    out += i + 2 < bytes.length ? (BASE64[chunk & 63] ?? '') : '=';
-  }
-  return out;
-}
-
 /** pem.Encode of a CERTIFICATE block: base64 in lines of 64, trailing newline. */
 export function caCertificatePem(random: SeededRandom, now: number): string {
-  const body = base64(caCertificateDer(random, now));
+  const body = base64Encode(caCertificateDer(random, now));
   const lines: string[] = [];
   for (let i = 0; i < body.length; i += 64) lines.push(body.slice(i, i + 64));
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;

@@ -6,7 +6,7 @@ import type { IntOrString, LabelSelector } from '../../registry/workloads';
 import { nameIsDNSSubdomain } from '../../api/validation/names';
 import { isPodAvailable, isPodReady, podPhase } from '../workloads/pod-state';
 import { newControllerRef } from '../workloads/owner-refs';
-import { sortedLabels } from '../history/controller-history';
+import { sortedLabels } from '../../api/go-json';
 
 export const STATEFUL_SET_KIND = { apiVersion: 'apps/v1', kind: 'StatefulSet' };
 /** apps.StatefulSetRevisionLabel. */

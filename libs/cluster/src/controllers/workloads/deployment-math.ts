@@ -3,7 +3,8 @@
 // ReplicaSet may have, proportional scaling, and whether it is done.
 import { parseTimestamp } from '../../runtime/clock';
 import { scaledValue, type Deployment, type DeploymentStatus, type ReplicaSet } from '../../registry/workloads';
-import { DESIRED_REPLICAS, MAX_REPLICAS, byCreation, getCondition } from './deployment-util';
+import { byCreation } from '../creation-order';
+import { DESIRED_REPLICAS, MAX_REPLICAS, getCondition } from './deployment-util';
 
 export const NEW_RS_AVAILABLE = 'NewReplicaSetAvailable';
 export const TIMED_OUT = 'ProgressDeadlineExceeded';

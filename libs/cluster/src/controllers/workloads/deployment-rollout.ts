@@ -4,6 +4,7 @@
 // of its rollout strategy.
 import type { KubeObject } from '../../api/objects';
 import type { ReplicaSet } from '../../registry/workloads';
+import { byCreation } from '../creation-order';
 import * as math from './deployment-math';
 import * as util from './deployment-util';
 import { DeploymentSync } from './deployment-sync';
@@ -87,13 +88,13 @@ export class DeploymentRollout extends DeploymentSync {
     if (toAdd > 0) {
       // ReplicaSetsBySizeNewer: bigger first, newer first among equals.
       active.sort((a, b) =>
-        a.spec.replicas === b.spec.replicas ? util.byCreation(b, a) : b.spec.replicas - a.spec.replicas,
+        a.spec.replicas === b.spec.replicas ? byCreation(b, a) : b.spec.replicas - a.spec.replicas,
       );
       operation = 'up';
     } else if (toAdd < 0) {
       // ReplicaSetsBySizeOlder: bigger first, older first among equals.
       active.sort((a, b) =>
-        a.spec.replicas === b.spec.replicas ? util.byCreation(a, b) : b.spec.replicas - a.spec.replicas,
+        a.spec.replicas === b.spec.replicas ? byCreation(a, b) : b.spec.replicas - a.spec.replicas,
       );
       operation = 'down';
     }
@@ -150,7 +151,7 @@ export class DeploymentRollout extends DeploymentSync {
 
   /** cleanupUnhealthyReplicas: old pods that are not available can go first without losing availability. */
   private cleanupUnhealthyReplicas(oldRSs: ReplicaSet[], maxCleanup: number): number {
-    oldRSs.sort(util.byCreation);
+    oldRSs.sort(byCreation);
     let total = 0;
     oldRSs.forEach((rs, index) => {
       if (total >= maxCleanup || rs.spec.replicas === 0) return;
@@ -170,7 +171,7 @@ export class DeploymentRollout extends DeploymentSync {
     if (available <= minAvailable) return 0;
     const target = available - minAvailable;
     let total = 0;
-    for (const rs of [...oldRSs].sort(util.byCreation)) {
+    for (const rs of [...oldRSs].sort(byCreation)) {
       if (total >= target) break;
       if (rs.spec.replicas === 0) continue;
       const count = Math.min(rs.spec.replicas, target - total);

@@ -2,11 +2,12 @@
 // revisions, scaling, history cleanup and the Deployment's status.
 import { ApiError } from '../../api/errors';
 import { jsonEqual } from '../../api/handlers/decode';
-import { cloneJson, type KubeObject } from '../../api/objects';
+import { cloneJson } from '../../api/objects';
 import { RESOURCES } from '../../api/resource-refs';
 import { parseTimestamp } from '../../runtime/clock';
 import type { Deployment, DeploymentStatus, ReplicaSet } from '../../registry/workloads';
 import type { ControllerContext } from '../controller';
+import { objectKey } from '../queue-keys';
 import * as math from './deployment-math';
 import * as util from './deployment-util';
 import { newControllerRef } from './owner-refs';
@@ -292,12 +293,8 @@ export class DeploymentSync {
     const lastUpdate = parseTimestamp(current.lastUpdateTime) ?? this.now;
     const after = lastUpdate + (d.spec.progressDeadlineSeconds ?? 0) * 1000 - this.now;
     // Under a second left: soon (a rate-limited requeue); else a second past the deadline, as the real one.
-    this.context.after(after < 1000 ? 5 : after + 1000, deploymentKey(d));
+    this.context.after(after < 1000 ? 5 : after + 1000, objectKey(d));
   }
-}
-
-export function deploymentKey(object: Readonly<KubeObject>): string {
-  return `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
 }
 
 function setMinReadySeconds(rs: ReplicaSet, seconds: number | undefined): void {

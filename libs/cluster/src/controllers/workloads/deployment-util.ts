@@ -1,7 +1,8 @@
 // pkg/controller/deployment/util/deployment_util.go, part one: revisions,
 // the annotations a Deployment keeps on its ReplicaSets, conditions, and
 // which ReplicaSet is the new one.
-import { parseTimestamp, formatTimestamp } from '../../runtime/clock';
+import { formatTimestamp } from '../../runtime/clock';
+import { byCreation } from '../creation-order';
 import {
   semanticEqual,
   type Deployment,
@@ -134,19 +135,6 @@ function withoutHash(template: unknown): unknown {
     copy.metadata = { ...metadata, labels };
   }
   return copy;
-}
-
-function creationTime(rs: Readonly<ReplicaSet>): number {
-  return parseTimestamp(rs.metadata.creationTimestamp) ?? 0;
-}
-
-/** ReplicaSetsByCreationTimestamp: oldest first, then by name. */
-export function byCreation(left: Readonly<ReplicaSet>, right: Readonly<ReplicaSet>): number {
-  const difference = creationTime(left) - creationTime(right);
-  if (difference !== 0) return difference;
-  const a = left.metadata.name ?? '';
-  const b = right.metadata.name ?? '';
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** ReplicaSetsByRevision: lowest revision first, creation time on ties. */

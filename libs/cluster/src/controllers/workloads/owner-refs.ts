@@ -93,3 +93,26 @@ export function claimObject(target: ClaimTarget, object: Readonly<KubeObject>, m
   if (object.metadata.namespace !== target.owner.metadata.namespace) return false;
   return adopt(target, object);
 }
+
+/** The claim of `owner`, a `kind` controller, over objects of `ref`. */
+export function claimTarget(
+  owner: Readonly<KubeObject>,
+  kind: { apiVersion: string; kind: string },
+  ref: ResourceRef,
+  client: InternalClient,
+): ClaimTarget {
+  return { owner, ownerRef: newControllerRef(owner, kind.apiVersion, kind.kind), ref, client };
+}
+
+/** ClaimObject over every candidate: those the owner controls afterwards, read back (adoption rewrote some). */
+export function claimAll(
+  target: ClaimTarget,
+  candidates: readonly Readonly<KubeObject>[],
+  matches: (object: Readonly<KubeObject>) => boolean,
+): Readonly<KubeObject>[] {
+  const claimed = candidates.filter((object) => claimObject(target, object, matches(object)));
+  return claimed.flatMap((object) => {
+    const fresh = target.client.get(target.ref, object.metadata.namespace, object.metadata.name ?? '');
+    return fresh ? [fresh] : [];
+  });
+}

@@ -16,13 +16,13 @@ import {
 import type { StoreEvent } from '../../store/object-store';
 import type { Controller, ControllerContext } from '../controller';
 import { podsToDelete } from './active-pods';
-import { claimObject, controllerKey, controllerRefOf, newControllerRef } from './owner-refs';
+import { objectKey, orphanPodAdopters, podEventKeys, splitKey } from '../queue-keys';
+import { claimObject, claimTarget, controllerRefOf, newControllerRef } from './owner-refs';
 import { isPodActive, isPodReady, isPodAvailable, labelsOf, podAvailableAt } from './pod-state';
 import { countReplicas, nextReplicaStatus } from './replica-status';
 
 /** At most this many pods are created or deleted per sync (--replicaset-burst). */
 const BURST_REPLICAS = 500;
-const ORPHAN_POD_PREFIX = 'pod:';
 
 /** What differs between the ReplicaSet and ReplicationController controllers. */
 export interface ReplicaKind {
@@ -39,11 +39,6 @@ interface Failure {
   surplus: boolean;
 }
 
-function splitKey(key: string): [string, string] {
-  const slash = key.indexOf('/');
-  return [key.slice(0, slash), key.slice(slash + 1)];
-}
-
 function isNamespaceTerminating(error: ApiError): boolean {
   return error.status.details?.causes?.some((cause) => cause.reason === 'NamespaceTerminating') ?? false;
 }
@@ -55,25 +50,16 @@ export class ReplicaController implements Controller {
   ) {}
 
   keysFor(event: StoreEvent): readonly string[] {
-    const { object, previous } = event;
-    if (event.resource === keyOf(this.kind.ref)) {
-      return [`${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`];
-    }
-    if (event.resource !== 'pods') return [];
-    const keys = new Set<string>();
-    for (const pod of [object, previous]) {
-      const key = controllerKey(pod, this.kind.kind);
-      if (key) keys.add(key);
-    }
-    if (event.type !== 'DELETED' && !controllerRefOf(object)) {
-      keys.add(`${ORPHAN_POD_PREFIX}${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`);
-    }
-    return [...keys];
+    if (event.resource === keyOf(this.kind.ref)) return [objectKey(event.object)];
+    if (event.resource !== keyOf(RESOURCES.pods)) return [];
+    return podEventKeys(event, this.kind.kind);
   }
 
   sync(key: string, context: ControllerContext): void {
-    if (key.startsWith(ORPHAN_POD_PREFIX)) {
-      this.syncOrphan(key.slice(ORPHAN_POD_PREFIX.length), context);
+    // An orphan pod: every owner whose selector matches may adopt it.
+    const adopters = orphanPodAdopters(key, this.kind.ref, (owner) => this.kind.selector(owner), context);
+    if (adopters) {
+      for (const owner of adopters) this.syncOwner(owner, context);
       return;
     }
     const [namespace, name] = splitKey(key);
@@ -81,26 +67,11 @@ export class ReplicaController implements Controller {
     if (owner) this.syncOwner(owner, context);
   }
 
-  /** An orphan pod: every owner whose selector matches may adopt it. */
-  private syncOrphan(podKey: string, context: ControllerContext): void {
-    const [namespace, name] = splitKey(podKey);
-    const pod = context.client.get(RESOURCES.pods, namespace, name);
-    if (!pod || controllerRefOf(pod)) return;
-    for (const owner of context.client.list(this.kind.ref, namespace)) {
-      if (this.kind.selector(owner)?.matches(labelsOf(pod))) this.syncOwner(owner, context);
-    }
-  }
-
   private syncOwner(owner: Readonly<KubeObject>, context: ControllerContext): void {
     const selector = this.kind.selector(owner);
     if (!selector) return;
     const namespace = owner.metadata.namespace ?? '';
-    const target = {
-      owner,
-      ownerRef: newControllerRef(owner, this.kind.apiVersion, this.kind.kind),
-      ref: RESOURCES.pods,
-      client: context.client,
-    };
+    const target = claimTarget(owner, this.kind, RESOURCES.pods, context.client);
     const pods = context.client
       .list(RESOURCES.pods, namespace)
       .filter(isPodActive)
@@ -135,8 +106,7 @@ export class ReplicaController implements Controller {
       .filter((pod) => isPodReady(pod) && !isPodAvailable(pod, minReadySeconds, now))
       .map((pod) => podAvailableAt(pod, minReadySeconds) ?? now);
     if (!pending.length) return;
-    const key = `${owner.metadata.namespace ?? ''}/${owner.metadata.name ?? ''}`;
-    context.after(Math.min(...pending) + 1000 - now, key);
+    context.after(Math.min(...pending) + 1000 - now, objectKey(owner));
   }
 
   /** manageReplicas; returns what failed, for the ReplicaFailure condition. */

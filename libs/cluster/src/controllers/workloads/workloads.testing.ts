@@ -2,59 +2,17 @@
 // pods and events, the Deployment, ReplicaSet and ReplicationController
 // controllers, and a stand-in for the kubelet that marks pods ready.
 import type { AdmissionPlugin } from '../../api/admission/admission';
-import { fieldErrors } from '../../api/field-errors';
-import { isRecord, type KubeObject, type Status } from '../../api/objects';
+import { isRecord, type KubeObject } from '../../api/objects';
 import { RESOURCES, type ResourceRef } from '../../api/resource-refs';
 import type { ApiRequest } from '../../api/request';
-import { ALL_VERBS, type ResourceDefinition } from '../../api/resources';
-import { nameIsDNSSubdomain } from '../../api/validation/names';
-import { formatTimestamp } from '../../runtime/clock';
+import { eventDefinition } from '../../registry/core-kinds';
+import { podDefinition } from '../../registry/pod';
 import { workloadDefinitions } from '../../registry/workloads';
-import { createTestServer, type TestServer } from '../../testing/test-server.testing';
+import { runningPodStatus } from '../../testing/fixtures.testing';
+import { createTestServer, succeeded, type TestServer } from '../../testing/test-server.testing';
 import { DeploymentController } from '../deployment-controller';
 import { ReplicaSetController } from '../replicaset-controller';
 import { ReplicationControllerController } from '../replication-controller';
-
-/** Events as a plain resource: the recorder only needs to create and update them. */
-const events: ResourceDefinition = {
-  group: '',
-  version: 'v1',
-  resource: 'events',
-  singularName: 'event',
-  kind: 'Event',
-  namespaced: true,
-  shortNames: ['ev'],
-  verbs: ALL_VERBS,
-  categories: [],
-  status: false,
-  generation: false,
-  strategy: { nameValidator: nameIsDNSSubdomain },
-};
-
-/** A pod resource with just what these specs need (deleted at once, status through the subresource). */
-const pods: ResourceDefinition = {
-  group: '',
-  version: 'v1',
-  resource: 'pods',
-  singularName: 'pod',
-  kind: 'Pod',
-  namespaced: true,
-  shortNames: ['po'],
-  verbs: ALL_VERBS,
-  categories: ['all'],
-  status: true,
-  generation: false,
-  strategy: {
-    nameValidator: nameIsDNSSubdomain,
-    prepareForCreate(object) {
-      object.status = { phase: 'Pending', qosClass: 'BestEffort' };
-    },
-    validate(object) {
-      const spec = isRecord(object.spec) ? object.spec : {};
-      return Array.isArray(spec.containers) && spec.containers.length ? [] : [fieldErrors.required('spec.containers')];
-    },
-  },
-};
 
 export interface WorkloadTest extends TestServer {
   /** create/update/patch/delete of a resource in `default`, failing the test on an error Status. */
@@ -70,27 +28,17 @@ export interface WorkloadTest extends TestServer {
 
 export function workloadTest(admission: AdmissionPlugin[] = []): WorkloadTest {
   const test = createTestServer({
-    definitions: [...workloadDefinitions(), pods, events],
+    definitions: [...workloadDefinitions(), podDefinition, eventDefinition],
     admission,
     controllers: [new DeploymentController(), new ReplicaSetController(), new ReplicationControllerController()],
   });
   let nextIp = 10;
   const call: WorkloadTest['call'] = (verb, ref, body, extra = {}) => {
-    const response = test.request({ verb, ...ref, namespace: 'default', body, ...extra });
-    if (response.status >= 400) throw new Error((response.body as Status).message);
-    return response.body as KubeObject;
+    return succeeded(test.request({ verb, ...ref, namespace: 'default', body, ...extra }));
   };
   const markReady = (pod: Readonly<KubeObject>): void => {
-    const now = formatTimestamp(test.now());
     const copy = test.client.copy(pod);
-    const ip = `10.244.1.${nextIp++}`;
-    copy.status = {
-      phase: 'Running',
-      conditions: [{ type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: now }],
-      podIP: ip,
-      podIPs: [{ ip }],
-      startTime: now,
-    };
+    copy.status = runningPodStatus(test.now(), `10.244.1.${nextIp++}`);
     test.request({
       verb: 'update',
       ...RESOURCES.pods,

@@ -2,15 +2,7 @@
 import { DOCS } from '../docs';
 import { humanDuration, timestampMs, translateTimestampSince } from '../duration';
 import { int, optionalInt, optionalStr, recordAt, records, str, type JsonRecord } from '../fields';
-import {
-  AGE_COLUMN,
-  column,
-  CONTAINERS_DESCRIPTION,
-  IMAGES_DESCRIPTION,
-  layoutContainerCells,
-  NAME_COLUMN,
-  type Printer,
-} from '../printer';
+import { AGE_COLUMN, column, CONTAINER_COLUMNS, layoutContainerCells, NAME_COLUMN, type Printer } from '../printer';
 import { formatLabelSelector } from '../selectors';
 
 /** hasJobCondition: the first condition of the type decides. */
@@ -50,8 +42,7 @@ export const jobPrinter: Printer = {
     column('Completions', 'string', DOCS.JobStatus.succeeded),
     column('Duration', 'string', 'Time required to complete the job.'),
     AGE_COLUMN,
-    column('Containers', 'string', CONTAINERS_DESCRIPTION, { priority: 1 }),
-    column('Images', 'string', IMAGES_DESCRIPTION, { priority: 1 }),
+    ...CONTAINER_COLUMNS,
     column('Selector', 'string', DOCS.JobSpec.selector, { priority: 1 }),
   ],
   print(job, { now }) {
@@ -86,8 +77,7 @@ export const cronJobPrinter: Printer = {
     column('Active', 'integer', DOCS.CronJobStatus.active),
     column('Last Schedule', 'string', DOCS.CronJobStatus.lastScheduleTime),
     AGE_COLUMN,
-    column('Containers', 'string', CONTAINERS_DESCRIPTION, { priority: 1 }),
-    column('Images', 'string', IMAGES_DESCRIPTION, { priority: 1 }),
+    ...CONTAINER_COLUMNS,
     column('Selector', 'string', DOCS.JobSpec.selector, { priority: 1 }),
   ],
   print(cronJob, { now }) {

@@ -4,19 +4,8 @@
 import { DOCS } from '../docs';
 import { translateTimestampSince } from '../duration';
 import { int, recordAt, records, stringMap, str } from '../fields';
-import {
-  AGE_COLUMN,
-  column,
-  CONTAINERS_DESCRIPTION,
-  IMAGES_DESCRIPTION,
-  layoutContainerCells,
-  NAME_COLUMN,
-  type Printer,
-} from '../printer';
+import { AGE_COLUMN, column, CONTAINER_COLUMNS, layoutContainerCells, NAME_COLUMN, type Printer } from '../printer';
 import { formatLabels, formatLabelSelector, labelSelectorString } from '../selectors';
-
-const containersColumn = column('Containers', 'string', CONTAINERS_DESCRIPTION, { priority: 1 });
-const imagesColumn = column('Images', 'string', IMAGES_DESCRIPTION, { priority: 1 });
 
 function templateContainers(object: object): unknown {
   return recordAt(object, 'spec', 'template', 'spec').containers;
@@ -29,8 +18,7 @@ export const deploymentPrinter: Printer = {
     column('Up-to-date', 'string', DOCS.DeploymentStatus.updatedReplicas),
     column('Available', 'string', DOCS.DeploymentStatus.availableReplicas),
     AGE_COLUMN,
-    containersColumn,
-    imagesColumn,
+    ...CONTAINER_COLUMNS,
     column('Selector', 'string', DOCS.DeploymentSpec.selector, { priority: 1 }),
   ],
   print(deployment, { now }) {
@@ -52,61 +40,48 @@ export const deploymentPrinter: Printer = {
   },
 };
 
-export const replicaSetPrinter: Printer = {
-  columns: [
-    NAME_COLUMN,
-    column('Desired', 'integer', DOCS.ReplicaSetSpec.replicas),
-    column('Current', 'integer', DOCS.ReplicaSetStatus.replicas),
-    column('Ready', 'integer', DOCS.ReplicaSetStatus.readyReplicas),
-    AGE_COLUMN,
-    containersColumn,
-    imagesColumn,
-    column('Selector', 'string', DOCS.ReplicaSetSpec.selector, { priority: 1 }),
-  ],
-  print(replicaSet, { now }) {
-    const spec = recordAt(replicaSet, 'spec');
-    const status = recordAt(replicaSet, 'status');
-    return {
-      cells: [
-        replicaSet.metadata.name ?? '',
-        int(spec.replicas),
-        int(status.replicas),
-        int(status.readyReplicas),
-        translateTimestampSince(replicaSet.metadata.creationTimestamp, now),
-        ...layoutContainerCells(templateContainers(replicaSet)),
-        formatLabelSelector(spec.selector),
-      ],
-    };
-  },
-};
+/** printReplicaSet and printReplicationController: one row, each kind's docs and selector form. */
+function replicasPrinter(
+  specDocs: { replicas: string; selector: string },
+  statusDocs: { replicas: string; readyReplicas: string },
+  selectorCell: (selector: unknown) => string,
+): Printer {
+  return {
+    columns: [
+      NAME_COLUMN,
+      column('Desired', 'integer', specDocs.replicas),
+      column('Current', 'integer', statusDocs.replicas),
+      column('Ready', 'integer', statusDocs.readyReplicas),
+      AGE_COLUMN,
+      ...CONTAINER_COLUMNS,
+      column('Selector', 'string', specDocs.selector, { priority: 1 }),
+    ],
+    print(owner, { now }) {
+      const spec = recordAt(owner, 'spec');
+      const status = recordAt(owner, 'status');
+      return {
+        cells: [
+          owner.metadata.name ?? '',
+          int(spec.replicas),
+          int(status.replicas),
+          int(status.readyReplicas),
+          translateTimestampSince(owner.metadata.creationTimestamp, now),
+          ...layoutContainerCells(templateContainers(owner)),
+          selectorCell(spec.selector),
+        ],
+      };
+    },
+  };
+}
 
-export const replicationControllerPrinter: Printer = {
-  columns: [
-    NAME_COLUMN,
-    column('Desired', 'integer', DOCS.ReplicationControllerSpec.replicas),
-    column('Current', 'integer', DOCS.ReplicationControllerStatus.replicas),
-    column('Ready', 'integer', DOCS.ReplicationControllerStatus.readyReplicas),
-    AGE_COLUMN,
-    containersColumn,
-    imagesColumn,
-    column('Selector', 'string', DOCS.ReplicationControllerSpec.selector, { priority: 1 }),
-  ],
-  print(controller, { now }) {
-    const spec = recordAt(controller, 'spec');
-    const status = recordAt(controller, 'status');
-    return {
-      cells: [
-        controller.metadata.name ?? '',
-        int(spec.replicas),
-        int(status.replicas),
-        int(status.readyReplicas),
-        translateTimestampSince(controller.metadata.creationTimestamp, now),
-        ...layoutContainerCells(templateContainers(controller)),
-        formatLabels(stringMap(spec.selector)),
-      ],
-    };
-  },
-};
+export const replicaSetPrinter = replicasPrinter(DOCS.ReplicaSetSpec, DOCS.ReplicaSetStatus, formatLabelSelector);
+
+// A ReplicationController's selector is a plain label map.
+export const replicationControllerPrinter = replicasPrinter(
+  DOCS.ReplicationControllerSpec,
+  DOCS.ReplicationControllerStatus,
+  (selector) => formatLabels(stringMap(selector)),
+);
 
 export const daemonSetPrinter: Printer = {
   columns: [
@@ -118,8 +93,7 @@ export const daemonSetPrinter: Printer = {
     column('Available', 'integer', DOCS.DaemonSetStatus.numberAvailable),
     column('Node Selector', 'string', DOCS.PodSpec.nodeSelector),
     AGE_COLUMN,
-    containersColumn,
-    imagesColumn,
+    ...CONTAINER_COLUMNS,
     column('Selector', 'string', DOCS.DaemonSetSpec.selector, { priority: 1 }),
   ],
   print(daemonSet, { now }) {
@@ -147,8 +121,7 @@ export const statefulSetPrinter: Printer = {
     NAME_COLUMN,
     column('Ready', 'string', 'Number of the pod with ready state'),
     AGE_COLUMN,
-    containersColumn,
-    imagesColumn,
+    ...CONTAINER_COLUMNS,
   ],
   print(statefulSet, { now }) {
     const spec = recordAt(statefulSet, 'spec');

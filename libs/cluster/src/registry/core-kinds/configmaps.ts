@@ -5,14 +5,13 @@ import { fieldErrors, FieldPath, type FieldError } from '../../api/field-errors'
 import type { KubeObject } from '../../api/objects';
 import type { ResourceDefinition } from '../../api/resources';
 import type { Strategy } from '../../api/strategy';
-import { jsonEqual } from '../../api/handlers/decode';
 import { compareGoStrings, goLen, nameIsDNSSubdomain } from '../../api/validation/names';
 import { validateConfigMapKey } from '../pod/validation/common';
 import { record } from '../pod/json';
-import { decodeBytesMap, decodeStringMap, goBase64Decode } from './go-bytes';
+import { base64Decode } from '../../runtime/bytes';
+import { decodeBytesMap, decodeStringMap } from './go-bytes';
+import { validateImmutableData } from './immutable-data';
 import { MAX_SECRET_SIZE } from './secrets';
-
-const IMMUTABLE_DETAIL = 'field is immutable when `immutable` is set';
 
 /** Decoding; empty maps are omitted on the way out, as Go's omitempty does. */
 function decodeConfigMap(configMap: KubeObject): void {
@@ -25,7 +24,7 @@ function decodeConfigMap(configMap: KubeObject): void {
 }
 
 function binarySize(value: unknown): number {
-  const decoded = goBase64Decode(typeof value === 'string' ? value : '');
+  const decoded = base64Decode(typeof value === 'string' ? value : '');
   return decoded.ok ? decoded.bytes.length : 0;
 }
 
@@ -52,14 +51,7 @@ export function validateConfigMap(configMap: Readonly<KubeObject>): FieldError[]
 }
 
 function validateConfigMapUpdate(configMap: KubeObject, old: Readonly<KubeObject>): FieldError[] {
-  const errors: FieldError[] = [];
-  if (old.immutable === true) {
-    if (configMap.immutable !== true) errors.push(fieldErrors.forbidden('immutable', IMMUTABLE_DETAIL));
-    if (!jsonEqual(configMap.data ?? {}, old.data ?? {})) errors.push(fieldErrors.forbidden('data', IMMUTABLE_DETAIL));
-    if (!jsonEqual(configMap.binaryData ?? {}, old.binaryData ?? {}))
-      errors.push(fieldErrors.forbidden('binaryData', IMMUTABLE_DETAIL));
-  }
-  return [...errors, ...validateConfigMap(configMap)];
+  return [...validateImmutableData(configMap, old, ['data', 'binaryData']), ...validateConfigMap(configMap)];
 }
 
 export const configMapStrategy: Strategy = {

@@ -1,8 +1,8 @@
 // A test server with the core kinds and NamespaceLifecycle admission.
 import { namespaceLifecycle } from '../../admission/namespace-lifecycle';
 import type { KubeObject, Status } from '../../api/objects';
-import { RESOURCES } from '../../api/resource-refs';
 import type { ApiRequest, ApiResponse } from '../../api/request';
+import { namespaceSeed } from '../../testing/fixtures.testing';
 import { createTestServer } from '../../testing/test-server.testing';
 import { configMapDefinition } from './configmaps';
 import { endpointSliceDefinition } from './endpointslices';
@@ -37,9 +37,7 @@ export function coreServer() {
       serviceAccountDefinition,
     ],
     admission: [namespaceLifecycle],
-    objects: [
-      { ref: RESOURCES.namespaces, object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } } },
-    ],
+    objects: [namespaceSeed()],
   });
   const call = (verb: ApiRequest['verb'], resource: string, extra: Partial<ApiRequest>): ApiResponse => {
     const info = KINDS[resource] ?? { group: '', kind: '', namespaced: true };

@@ -5,7 +5,6 @@ export { configMapDefinition, validateConfigMap } from './configmaps';
 export { endpointSliceDefinition, validateEndpointSlice } from './endpointslices';
 export { endpointsDefinition, validateEndpoints, validateNonSpecialIP } from './endpoints';
 export { eventDefinition, validateEvent } from './events';
-export { base64Encode, goBase64Decode, utf8Encode } from './go-bytes';
 export { NAMESPACE_FINALIZER, NAMESPACE_NAME_LABEL, namespaceDefinition } from './namespaces';
 export { nodeDefinition } from './nodes';
 export { MAX_SECRET_SIZE, secretDefinition, validateSecret } from './secrets';

@@ -1,7 +1,7 @@
 // The `nodes` resource (pkg/registry/core/node, 1.32): cluster-scoped,
 // status written by the kubelet through nodes/status, taints and pod CIDRs
 // validated as ValidateNode / ValidateNodeUpdate do.
-import { fieldErrors, FieldPath, goQuote, goValue, type FieldError } from '../../api/field-errors';
+import { fieldErrors, FieldPath, goQuote, goStringSlice, goValue, type FieldError } from '../../api/field-errors';
 import { cloneJson, isRecord, type KubeObject } from '../../api/objects';
 import type { ResourceDefinition } from '../../api/resources';
 import type { Strategy } from '../../api/strategy';
@@ -59,7 +59,7 @@ function validatePodCIDRs(node: Readonly<KubeObject>): FieldError[] {
   if (cidrs.length > 1) {
     const families = new Set(cidrs.map((cidr) => (cidr.includes(':') ? 6 : 4)));
     if (families.size !== 2 || cidrs.length > 2) {
-      const rendered = goValue(`[]string{${cidrs.map(goQuote).join(', ')}}`);
+      const rendered = goStringSlice(cidrs);
       errors.push(fieldErrors.invalid(String(path), rendered, 'may specify no more than one CIDR for each IP family'));
     }
   }

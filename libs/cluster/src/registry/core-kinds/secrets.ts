@@ -3,23 +3,24 @@
 // v1 conversion (and never stored), type Opaque by default, the keys each
 // type requires, a 1 MiB limit, and immutability.
 import { fieldErrors, FieldPath, type FieldError } from '../../api/field-errors';
+import { jsonValueKind } from '../../api/go-json';
 import { isRecord, type KubeObject } from '../../api/objects';
 import type { ResourceDefinition } from '../../api/resources';
 import type { Strategy } from '../../api/strategy';
 import { compareGoStrings, nameIsDNSSubdomain } from '../../api/validation/names';
-import { jsonEqual } from '../../api/handlers/decode';
 import { validateConfigMapKey } from '../pod/validation/common';
 import { record, text } from '../pod/json';
-import { base64Encode, decodeBytesMap, decodeStringMap, goBase64Decode, utf8Encode } from './go-bytes';
+import { base64Decode, base64Encode, utf8Encode } from '../../runtime/bytes';
+import { decodeBytesMap, decodeStringMap } from './go-bytes';
+import { validateImmutableData } from './immutable-data';
 
 export const MAX_SECRET_SIZE = 1024 * 1024;
-const IMMUTABLE_DETAIL = 'field is immutable when `immutable` is set';
 
 /** The decoded size of data (values are stored base64). */
 function dataSize(secret: Readonly<KubeObject>): number {
   let total = 0;
   for (const value of Object.values(record(secret.data))) {
-    const decoded = goBase64Decode(typeof value === 'string' ? value : '');
+    const decoded = base64Decode(typeof value === 'string' ? value : '');
     if (decoded.ok) total += decoded.bytes.length;
   }
   return total;
@@ -49,7 +50,7 @@ function has(secret: Readonly<KubeObject>, key: string): boolean {
 
 /** json.Unmarshal of a docker config into map[string]interface{}: Go's error, if any. */
 function dockerConfigError(secret: Readonly<KubeObject>, key: string): string | undefined {
-  const decoded = goBase64Decode(text(record(secret.data)[key]));
+  const decoded = base64Decode(text(record(secret.data)[key]));
   const content = decoded.ok ? String.fromCharCode(...decoded.bytes) : '';
   const first = content.trimStart().charAt(0);
   if (!first) return 'unexpected end of JSON input';
@@ -60,15 +61,9 @@ function dockerConfigError(secret: Readonly<KubeObject>, key: string): string | 
   } catch {
     return 'unexpected end of JSON input';
   }
-  if (isRecord(parsed)) return undefined;
-  const kind = Array.isArray(parsed)
-    ? 'array'
-    : parsed === null
-      ? undefined
-      : typeof parsed === 'boolean'
-        ? 'bool'
-        : typeof parsed;
-  return kind ? `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}` : undefined;
+  // null decodes into a nil map without complaint.
+  if (isRecord(parsed) || parsed === null) return undefined;
+  return `json: cannot unmarshal ${jsonValueKind(parsed)} into Go value of type map[string]interface {}`;
 }
 
 export function validateSecret(secret: Readonly<KubeObject>): FieldError[] {
@@ -118,11 +113,7 @@ function validateSecretUpdate(secret: KubeObject, old: Readonly<KubeObject>): Fi
   const errors: FieldError[] = [];
   if (text(secret.type) !== text(old.type))
     errors.push(fieldErrors.invalid('type', text(secret.type), 'field is immutable'));
-  if (old.immutable === true) {
-    if (secret.immutable !== true) errors.push(fieldErrors.forbidden('immutable', IMMUTABLE_DETAIL));
-    if (!jsonEqual(secret.data ?? {}, old.data ?? {})) errors.push(fieldErrors.forbidden('data', IMMUTABLE_DETAIL));
-  }
-  return [...errors, ...validateSecret(secret)];
+  return [...errors, ...validateImmutableData(secret, old, ['data']), ...validateSecret(secret)];
 }
 
 export const secretStrategy: Strategy = {

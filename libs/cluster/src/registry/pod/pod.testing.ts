@@ -2,9 +2,9 @@
 // chain, with short request helpers.
 import { admissionPlugins } from '../../admission';
 import type { KubeObject, Status } from '../../api/objects';
-import { RESOURCES } from '../../api/resource-refs';
 import type { ApiResponse, RequestQuery } from '../../api/request';
 import type { ClusterOptions } from '../../config';
+import { namespaceSeed, serviceAccountSeed } from '../../testing/fixtures.testing';
 import { createTestServer } from '../../testing/test-server.testing';
 import {
   configMapDefinition,
@@ -27,13 +27,7 @@ export function podServer(options: ClusterOptions = {}) {
     ],
     admission: admissionPlugins(),
     options,
-    objects: [
-      { ref: RESOURCES.namespaces, object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } } },
-      {
-        ref: RESOURCES.serviceaccounts,
-        object: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'default' } },
-      },
-    ],
+    objects: [namespaceSeed(), serviceAccountSeed()],
   });
   const pods = (verb: 'create' | 'update' | 'get' | 'delete', extra: Record<string, unknown>): ApiResponse =>
     test.request({ verb, group: '', version: 'v1', resource: 'pods', namespace: 'default', ...extra });

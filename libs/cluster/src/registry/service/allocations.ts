@@ -3,9 +3,8 @@
 // is read from the stored Services, so a write that fails, or a dry run,
 // leaves nothing behind, and a delete releases by removing the object.
 import { ApiError, apiErrors } from '../../api/errors';
-import { fieldErrors } from '../../api/field-errors';
+import { fieldErrors, goStringSlice } from '../../api/field-errors';
 import type { StrategyContext } from '../../api/strategy';
-import { goSlice } from './go-values';
 import { initIPFamilyFields } from './ip-families';
 import { ClusterIpAllocation, ClusterIpRange, RANGE_FULL } from './ip-allocator';
 import { PortAllocationOperation } from './port-allocator';
@@ -53,7 +52,7 @@ function allocClusterIPs(spec: ServiceSpecJson, context: StrategyContext, name: 
       if (failure !== undefined) {
         const detail = `failed to allocate IP ${requested}: ${failure}`;
         throw apiErrors.invalid(SERVICE_KIND, name, [
-          fieldErrors.invalid('spec.clusterIPs', goSlice(spec.clusterIPs), detail),
+          fieldErrors.invalid('spec.clusterIPs', goStringSlice(spec.clusterIPs), detail),
         ]);
       }
     }

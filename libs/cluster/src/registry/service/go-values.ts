@@ -2,12 +2,6 @@
 // field errors whose value is not a plain string or number.
 import { goQuote, goValue, type GoRendered } from '../../api/field-errors';
 
-/** `[]string{"10.96.0.10"}`, `[]core.IPFamily{"IPv4"}`; nil slices print as `[]string(nil)`. */
-export function goSlice(values: readonly string[] | undefined, type = '[]string'): GoRendered {
-  if (values === undefined) return goValue(`${type}(nil)`);
-  return goValue(`${type}{${values.map(goQuote).join(', ')}}`);
-}
-
 /** The (protocol, port) key ValidateService reports for a duplicate port. */
 export function goServicePortKey(protocol: string, port: number): GoRendered {
   return goValue(

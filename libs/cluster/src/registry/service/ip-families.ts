@@ -2,8 +2,8 @@
 // ipFamilies defaulted against what the cluster is configured for, before
 // any address is allocated. This cluster is single-stack IPv4, like kubeadm's.
 import { apiErrors } from '../../api/errors';
-import { fieldErrors, type FieldError } from '../../api/field-errors';
-import { goOptional, goSlice } from './go-values';
+import { fieldErrors, goStringSlice, type FieldError } from '../../api/field-errors';
+import { goOptional } from './go-values';
 import { familyOf } from './ip-address';
 import {
   ClusterIPNone,
@@ -115,7 +115,7 @@ export function initIPFamilyFields(
         errors.push(
           fieldErrors.invalid(
             `spec.clusterIPs[${i}]`,
-            goSlice(spec.clusterIPs),
+            goStringSlice(spec.clusterIPs),
             `${family} is not configured on this cluster`,
           ),
         );

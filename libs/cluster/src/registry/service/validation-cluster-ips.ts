@@ -1,8 +1,8 @@
 // The dual-stack fields of a Service: clusterIP(s), ipFamilies,
 // ipFamilyPolicy (ValidateServiceClusterIPsRelatedFields and the
 // upgrade/downgrade checks of ValidateServiceUpdate).
-import { fieldErrors, type FieldError } from '../../api/field-errors';
-import { goOptional, goSlice } from './go-values';
+import { fieldErrors, goStringSlice, type FieldError } from '../../api/field-errors';
+import { goOptional } from './go-values';
 import { familyOf } from './ip-address';
 import { ipErrors } from './name-checks';
 import {
@@ -32,11 +32,11 @@ export function validateClusterIPsRelatedFields(spec: Readonly<ServiceSpecJson>)
   if (spec.clusterIP) {
     if (ips.length === 0) errors.push(fieldErrors.required(CLUSTER_IPS));
     else if (ips[0] !== spec.clusterIP) {
-      errors.push(fieldErrors.invalid(CLUSTER_IPS, goSlice(clusterIPs), 'first value must match `clusterIP`'));
+      errors.push(fieldErrors.invalid(CLUSTER_IPS, goStringSlice(clusterIPs), 'first value must match `clusterIP`'));
     }
   } else if (ips.length !== 0) {
     errors.push(
-      fieldErrors.invalid(CLUSTER_IPS, goSlice(clusterIPs), 'must be empty when `clusterIP` is not specified'),
+      fieldErrors.invalid(CLUSTER_IPS, goStringSlice(clusterIPs), 'must be empty when `clusterIP` is not specified'),
     );
   }
 
@@ -57,7 +57,9 @@ export function validateClusterIPsRelatedFields(spec: Readonly<ServiceSpecJson>)
     if (index === 0 && ip === ClusterIPNone) {
       if (ips.length > 1) {
         hasInvalidIPs = true;
-        errors.push(fieldErrors.invalid(CLUSTER_IPS, goSlice(clusterIPs), "'None' must be the first and only value"));
+        errors.push(
+          fieldErrors.invalid(CLUSTER_IPS, goStringSlice(clusterIPs), "'None' must be the first and only value"),
+        );
       }
       return;
     }
@@ -66,7 +68,7 @@ export function validateClusterIPsRelatedFields(spec: Readonly<ServiceSpecJson>)
     for (const message of messages) errors.push(fieldErrors.invalid(`${CLUSTER_IPS}[${index}]`, ip, message));
   });
   if (ips.length > 2)
-    errors.push(fieldErrors.invalid(CLUSTER_IPS, goSlice(clusterIPs), 'may only hold up to 2 values'));
+    errors.push(fieldErrors.invalid(CLUSTER_IPS, goStringSlice(clusterIPs), 'may only hold up to 2 values'));
   // Bad addresses would skew the checks below.
   if (hasInvalidIPs) return errors;
 
@@ -75,7 +77,11 @@ export function validateClusterIPsRelatedFields(spec: Readonly<ServiceSpecJson>)
     const dualStack = ips.length === 2 && families.has(IPv4) && families.has(IPv6);
     if (!dualStack) {
       errors.push(
-        fieldErrors.invalid(CLUSTER_IPS, goSlice(clusterIPs), 'may specify no more than one IP for each IP family'),
+        fieldErrors.invalid(
+          CLUSTER_IPS,
+          goStringSlice(clusterIPs),
+          'may specify no more than one IP for each IP family',
+        ),
       );
     }
   }
@@ -118,7 +124,7 @@ export function validateUpgradeDowngradeClusterIPs(
   const errors: FieldError[] = [];
   const oldIPs = old.clusterIPs ?? [];
   const newIPs = spec.clusterIPs ?? [];
-  const value = goSlice(spec.clusterIPs);
+  const value = goStringSlice(spec.clusterIPs);
   const first = `${CLUSTER_IPS}[0]`;
   if (oldIPs.length === newIPs.length) {
     oldIPs.forEach((ip, index) => {
@@ -159,17 +165,23 @@ export function validateUpgradeDowngradeIPFamilies(
   if (oldFamilies.length === newFamilies.length) {
     oldFamilies.forEach((family, index) => {
       if (family !== newFamilies[index]) {
-        errors.push(fieldErrors.invalid(first, goSlice(spec.ipFamilies, '[]core.IPFamily'), 'may not change once set'));
+        errors.push(
+          fieldErrors.invalid(first, goStringSlice(spec.ipFamilies, '[]core.IPFamily'), 'may not change once set'),
+        );
       }
     });
   } else if (oldFamilies.length > newFamilies.length) {
     if ((spec.clusterIPs ?? []).length === 0) {
       errors.push(
-        fieldErrors.invalid(first, goSlice(spec.ipFamilies, '[]core.IPFamily'), 'primary ipFamily can not be unset'),
+        fieldErrors.invalid(
+          first,
+          goStringSlice(spec.ipFamilies, '[]core.IPFamily'),
+          'primary ipFamily can not be unset',
+        ),
       );
     }
     if (newFamilies.length > 0 && newFamilies[0] !== oldFamilies[0]) {
-      errors.push(fieldErrors.invalid(first, goSlice(spec.clusterIPs), 'may not change once set'));
+      errors.push(fieldErrors.invalid(first, goStringSlice(spec.clusterIPs), 'may not change once set'));
     }
     if (newFamilies.length === 1 && spec.ipFamilyPolicy !== SingleStack) {
       errors.push(
@@ -181,7 +193,7 @@ export function validateUpgradeDowngradeIPFamilies(
       );
     }
   } else if (oldFamilies.length > 0 && newFamilies.length > 0 && newFamilies[0] !== oldFamilies[0]) {
-    errors.push(fieldErrors.invalid(first, goSlice(spec.clusterIPs), 'may not change once set'));
+    errors.push(fieldErrors.invalid(first, goStringSlice(spec.clusterIPs), 'may not change once set'));
   }
   return errors;
 }

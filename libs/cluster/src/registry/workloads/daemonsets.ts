@@ -21,17 +21,18 @@ import { applyTemplateDefaults, validateAlwaysRestart, validatePodTemplateSpec }
 import { isEmptySelector, parseSelector } from './selector';
 import { semanticEqual } from './semantic';
 import { validateWorkloadStatus, type StatusRules } from './status-validation';
-import { childRecord, recordOf, specRecord, stringMapOf, type LabelSelector, type PodTemplateSpec } from './types';
+import { child } from '../pod/json';
+import { recordOf, specRecord, stringMapOf, type LabelSelector, type PodTemplateSpec } from './types';
 import { validateLabelSelector } from '../../store/label-selector';
 
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
 function applyDaemonSetDefaults(object: KubeObject): void {
   const spec = specRecord(object);
-  const updateStrategy = childRecord(spec, 'updateStrategy');
+  const updateStrategy = child(spec, 'updateStrategy');
   if (!updateStrategy.type) updateStrategy.type = 'RollingUpdate';
   if (updateStrategy.type === 'RollingUpdate') {
-    const rollingUpdate = childRecord(updateStrategy, 'rollingUpdate');
+    const rollingUpdate = child(updateStrategy, 'rollingUpdate');
     if (rollingUpdate.maxUnavailable === undefined || rollingUpdate.maxUnavailable === null) {
       rollingUpdate.maxUnavailable = 1;
     }

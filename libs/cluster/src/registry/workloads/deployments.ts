@@ -17,15 +17,16 @@ import { applyTemplateDefaults, validateReplicatedTemplate } from './pod-templat
 import { parseSelector, selectorText, validateRequiredSelector, validateTemplateLabelsMatch } from './selector';
 import { semanticEqual } from './semantic';
 import { validateWorkloadStatus, type StatusRules } from './status-validation';
-import { childRecord, recordOf, specRecord, stringMapOf, type LabelSelector, type PodTemplateSpec } from './types';
+import { child } from '../pod/json';
+import { recordOf, specRecord, stringMapOf, type LabelSelector, type PodTemplateSpec } from './types';
 
 function applyDeploymentDefaults(object: KubeObject): void {
   const spec = specRecord(object);
   if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
-  const strategy = childRecord(spec, 'strategy');
+  const strategy = child(spec, 'strategy');
   if (!strategy.type) strategy.type = 'RollingUpdate';
   if (strategy.type === 'RollingUpdate') {
-    const rollingUpdate = childRecord(strategy, 'rollingUpdate');
+    const rollingUpdate = child(strategy, 'rollingUpdate');
     if (rollingUpdate.maxUnavailable === undefined || rollingUpdate.maxUnavailable === null) {
       rollingUpdate.maxUnavailable = '25%';
     }

@@ -6,14 +6,15 @@ import { isRecord } from '../../api/objects';
 import { validateAnnotations, validateLabels } from '../../api/validation/object-meta';
 import { applyPodSpecDefaults } from '../pod/defaults';
 import { validatePodSpec } from '../pod/validation/spec';
-import { childRecord, stringMapOf, type PodTemplateSpec } from './types';
+import { child } from '../pod/json';
+import { stringMapOf, type PodTemplateSpec } from './types';
 
 /** Defaults `spec.template` of a workload in place; `kind` names the object in quantity decode errors. */
 export function applyTemplateDefaults(spec: Record<string, unknown>, kind: string): void {
-  const template = childRecord(spec, 'template');
-  const metadata = childRecord(template, 'metadata');
+  const template = child(spec, 'template');
+  const metadata = child(template, 'metadata');
   if (metadata.creationTimestamp === undefined) metadata.creationTimestamp = null;
-  applyPodSpecDefaults(childRecord(template, 'spec'), { kind, version: 'v1' });
+  applyPodSpecDefaults(child(template, 'spec'), { kind, version: 'v1' });
 }
 
 /**

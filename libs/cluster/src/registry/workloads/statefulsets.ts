@@ -19,7 +19,8 @@ import { applyTemplateDefaults, validateAlwaysRestart } from './pod-template';
 import { parseSelector, selectorText, validateRequiredSelector, validateTemplateLabelsMatch } from './selector';
 import { semanticEqual } from './semantic';
 import { validateWorkloadStatus, type StatusRules } from './status-validation';
-import { childRecord, recordOf, specRecord, stringMapOf, type LabelSelector, type PodTemplateSpec } from './types';
+import { child } from '../pod/json';
+import { recordOf, specRecord, stringMapOf, type LabelSelector, type PodTemplateSpec } from './types';
 import { goIntOrStringField } from './go-values';
 
 const RETENTION_POLICIES = ['Retain', 'Delete'];
@@ -33,27 +34,27 @@ function applyClaimTemplateDefaults(claim: unknown): void {
   if (!isRecord(claim)) return;
   if (claim.apiVersion === undefined) claim.apiVersion = 'v1';
   if (claim.kind === undefined) claim.kind = 'PersistentVolumeClaim';
-  const metadata = childRecord(claim, 'metadata');
+  const metadata = child(claim, 'metadata');
   if (metadata.creationTimestamp === undefined) metadata.creationTimestamp = null;
-  const spec = childRecord(claim, 'spec');
+  const spec = child(claim, 'spec');
   if (isUnset(spec.volumeMode)) spec.volumeMode = 'Filesystem';
-  const status = childRecord(claim, 'status');
+  const status = child(claim, 'status');
   if (isUnset(status.phase)) status.phase = 'Pending';
 }
 
 function applyStatefulSetDefaults(object: KubeObject): void {
   const spec = specRecord(object);
   if (isUnset(spec.podManagementPolicy)) spec.podManagementPolicy = 'OrderedReady';
-  const updateStrategy = childRecord(spec, 'updateStrategy');
+  const updateStrategy = child(spec, 'updateStrategy');
   if (isUnset(updateStrategy.type)) {
     updateStrategy.type = 'RollingUpdate';
-    childRecord(updateStrategy, 'rollingUpdate');
+    child(updateStrategy, 'rollingUpdate');
   }
   const rollingUpdate = recordOf(updateStrategy.rollingUpdate);
   if (updateStrategy.type === 'RollingUpdate' && rollingUpdate && isUnset(rollingUpdate.partition)) {
     rollingUpdate.partition = 0;
   }
-  const retention = childRecord(spec, 'persistentVolumeClaimRetentionPolicy');
+  const retention = child(spec, 'persistentVolumeClaimRetentionPolicy');
   if (isUnset(retention.whenDeleted)) retention.whenDeleted = 'Retain';
   if (isUnset(retention.whenScaled)) retention.whenScaled = 'Retain';
   if (isUnset(spec.replicas)) spec.replicas = 1;

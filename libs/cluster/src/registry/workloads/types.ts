@@ -96,15 +96,6 @@ export function specRecord(object: KubeObject): Record<string, unknown> {
   return object.spec as Record<string, unknown>;
 }
 
-/** A nested record, created if missing. */
-export function childRecord(parent: Record<string, unknown>, key: string): Record<string, unknown> {
-  const value = parent[key];
-  if (isRecord(value)) return value;
-  const created: Record<string, unknown> = {};
-  parent[key] = created;
-  return created;
-}
-
 export function recordOf(value: unknown): Record<string, unknown> | undefined {
   return isRecord(value) ? value : undefined;
 }

@@ -22,6 +22,22 @@ export interface ContainerContext {
   gracePeriod: number | undefined;
 }
 
+/** The lifecycle hooks, then the liveness, readiness and startup probes of a container that keeps running. */
+function validateLifecycleAndProbes(
+  container: JsonRecord,
+  gracePeriod: number | undefined,
+  path: FieldPath,
+): FieldError[] {
+  return [
+    ...(isRecord(container.lifecycle)
+      ? validateLifecycle(container.lifecycle, gracePeriod, path.child('lifecycle'))
+      : []),
+    ...validateProbe(container.livenessProbe, 'liveness', gracePeriod, path.child('livenessProbe')),
+    ...validateProbe(container.readinessProbe, 'readiness', gracePeriod, path.child('readinessProbe')),
+    ...validateProbe(container.startupProbe, 'startup', gracePeriod, path.child('startupProbe')),
+  ];
+}
+
 export function validateContainers(containers: JsonRecord[], context: ContainerContext, path: FieldPath): FieldError[] {
   if (containers.length === 0) return [fieldErrors.required(String(path))];
   const errors: FieldError[] = [];
@@ -32,23 +48,7 @@ export function validateContainers(containers: JsonRecord[], context: ContainerC
     const name = text(container.name);
     if (names.has(name)) errors.push(fieldErrors.duplicate(String(containerPath.child('name')), name));
     else names.add(name);
-    if (isRecord(container.lifecycle)) {
-      errors.push(...validateLifecycle(container.lifecycle, context.gracePeriod, containerPath.child('lifecycle')));
-    }
-    errors.push(
-      ...validateProbe(container.livenessProbe, 'liveness', context.gracePeriod, containerPath.child('livenessProbe')),
-    );
-    errors.push(
-      ...validateProbe(
-        container.readinessProbe,
-        'readiness',
-        context.gracePeriod,
-        containerPath.child('readinessProbe'),
-      ),
-    );
-    errors.push(
-      ...validateProbe(container.startupProbe, 'startup', context.gracePeriod, containerPath.child('startupProbe')),
-    );
+    errors.push(...validateLifecycleAndProbes(container, context.gracePeriod, containerPath));
     if (container.restartPolicy !== undefined && container.restartPolicy !== null) {
       errors.push(
         fieldErrors.forbidden(String(containerPath.child('restartPolicy')), 'may not be set for non-init containers'),
@@ -80,28 +80,7 @@ export function validateInitContainers(
     else if (name) names.add(name);
     errors.push(...hostPortConflicts([container], path));
     if (restartAlways) {
-      if (isRecord(container.lifecycle)) {
-        errors.push(...validateLifecycle(container.lifecycle, context.gracePeriod, containerPath.child('lifecycle')));
-      }
-      errors.push(
-        ...validateProbe(
-          container.livenessProbe,
-          'liveness',
-          context.gracePeriod,
-          containerPath.child('livenessProbe'),
-        ),
-      );
-      errors.push(
-        ...validateProbe(
-          container.readinessProbe,
-          'readiness',
-          context.gracePeriod,
-          containerPath.child('readinessProbe'),
-        ),
-      );
-      errors.push(
-        ...validateProbe(container.startupProbe, 'startup', context.gracePeriod, containerPath.child('startupProbe')),
-      );
+      errors.push(...validateLifecycleAndProbes(container, context.gracePeriod, containerPath));
     } else {
       for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
         if (isRecord(container[field])) {

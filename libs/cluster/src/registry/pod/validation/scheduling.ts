@@ -1,13 +1,6 @@
 // Scheduling parts of a pod spec: ValidateTolerations, validateAffinity
 // (node affinity and pod (anti-)affinity terms) and validatePodDNSConfig.
-import {
-  fieldErrors,
-  goQuote,
-  goValue,
-  type FieldError,
-  type FieldPath,
-  type GoRendered,
-} from '../../../api/field-errors';
+import { fieldErrors, goStringSlice, type FieldError, type FieldPath } from '../../../api/field-errors';
 import { isRecord } from '../../../api/objects';
 import { validateLabelName } from '../../../api/validation/labels';
 import { isValidLabelValue, validateNamespaceName } from '../../../api/validation/names';
@@ -206,7 +199,7 @@ export function validateDNSConfig(config: unknown, dnsPolicy: string, path: Fiel
     errors.push(
       fieldErrors.invalid(
         String(path.child('nameservers')),
-        goStrings(nameservers),
+        goStringSlice(nameservers),
         `must not have more than ${MAX_NAMESERVERS} nameservers`,
       ),
     );
@@ -217,7 +210,7 @@ export function validateDNSConfig(config: unknown, dnsPolicy: string, path: Fiel
     errors.push(
       fieldErrors.invalid(
         String(path.child('searches')),
-        goStrings(searches),
+        goStringSlice(searches),
         `must not have more than ${MAX_SEARCH_PATHS} search paths`,
       ),
     );
@@ -226,7 +219,7 @@ export function validateDNSConfig(config: unknown, dnsPolicy: string, path: Fiel
     errors.push(
       fieldErrors.invalid(
         String(path.child('searches')),
-        goStrings(searches),
+        goStringSlice(searches),
         `must not have more than ${MAX_SEARCH_CHARS} characters (including spaces) in the search list`,
       ),
     );
@@ -244,9 +237,4 @@ export function validateDNSConfig(config: unknown, dnsPolicy: string, path: Fiel
       errors.push(fieldErrors.required(String(path.child('options').index(index)), 'must not be empty'));
   });
   return errors;
-}
-
-/** `%#v` of a []string. */
-function goStrings(values: string[]): GoRendered {
-  return goValue(`[]string{${values.map(goQuote).join(', ')}}`);
 }

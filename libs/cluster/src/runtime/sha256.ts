@@ -1,6 +1,7 @@
-// A small SHA-256 (FIPS 180-4) over the UTF-8 bytes of a string. The
-// simulated registry derives stable fake digests from image names with it, so
-// the same image always reports the same `sha256:...` without any real data.
+// A small SHA-256 (FIPS 180-4) over the UTF-8 bytes of a string. Stable fake
+// digests and ids come from it (image digests, container and node ids), so
+// the same input always reports the same `sha256:...` without any real data.
+import { utf8Encode } from './bytes';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -15,32 +16,13 @@ const K = new Uint32Array([
 
 const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
-/** The UTF-8 encoding of `text` (what a Go `[]byte(s)` would hold). */
-export function utf8Bytes(text: string): number[] {
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else
-      bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-  }
-  return bytes;
-}
-
-/** Byte length of `text` in UTF-8, as a Content-Length counts it. */
-export function utf8Length(text: string): number {
-  return utf8Bytes(text).length;
-}
-
 function rotr(value: number, bits: number): number {
   return (value >>> bits) | (value << (32 - bits));
 }
 
 /** Lower-case hex SHA-256 of the UTF-8 bytes of `text` (64 characters). */
 export function sha256Hex(text: string): string {
-  const bytes = utf8Bytes(text);
+  const bytes = utf8Encode(text);
   const bitLength = bytes.length * 8;
   bytes.push(0x80);
   while (bytes.length % 64 !== 56) bytes.push(0);

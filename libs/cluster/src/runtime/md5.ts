@@ -1,6 +1,7 @@
 // MD5 (RFC 1321) of a string's UTF-8 bytes, as hex. The endpoint
 // controllers order ports and subsets by the md5 of a Go dump of them
 // (hashutil.DeepHashObject), so the same order needs the same digest.
+import { utf8Encode } from './bytes';
 
 const SHIFTS = [
   7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4,
@@ -8,20 +9,6 @@ const SHIFTS = [
 ];
 
 const SINES = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 4294967296) >>> 0);
-
-export function utf8(text: string): number[] {
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else {
-      bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    }
-  }
-  return bytes;
-}
 
 function padded(bytes: readonly number[]): number[] {
   const message = [...bytes, 0x80];
@@ -50,7 +37,7 @@ function wordIndex(round: number): number {
 }
 
 export function md5Hex(text: string): string {
-  const message = padded(utf8(text));
+  const message = padded(utf8Encode(text));
   const state = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
   for (let offset = 0; offset < message.length; offset += 64) {
     const words = Array.from(
