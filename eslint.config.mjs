@@ -117,6 +117,8 @@ export default tseslint.config(
         __dirname: 'readonly',
       },
     },
+    // CommonJS config files and require hooks load modules with require().
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );

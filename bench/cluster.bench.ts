@@ -47,13 +47,19 @@ function configMap(index: number): ApiRequest {
 
 function benchCreation(): void {
   for (let i = 0; i < 20; i++) Cluster.create({ seed: `warmup-${i}`, timeSource: fixedClock() });
-  report('fresh sandbox (Cluster.create)', timeEach(300, (i) => Cluster.create({ seed: `s-${i}`, timeSource: fixedClock() })));
+  report(
+    'fresh sandbox (Cluster.create)',
+    timeEach(300, (i) => Cluster.create({ seed: `s-${i}`, timeSource: fixedClock() })),
+  );
 }
 
 function benchMutation(): void {
   const cluster = Cluster.create({ seed: 'mutations', timeSource: fixedClock(), quotas: { objects: 100000 } });
   for (let i = 0; i < 500; i++) cluster.request(configMap(i));
-  report('mutating request (create ConfigMap)', timeEach(3000, (i) => cluster.request(configMap(1000 + i))));
+  report(
+    'mutating request (create ConfigMap)',
+    timeEach(3000, (i) => cluster.request(configMap(1000 + i))),
+  );
   report(
     'mutating request (merge-patch a label)',
     timeEach(3000, (i) =>
@@ -93,10 +99,20 @@ function benchTable(): void {
   });
   time.advance(60_000);
   cluster.settle();
-  const list: ApiRequest = { verb: 'list', group: '', version: 'v1', resource: 'pods', namespace: 'default', as: 'Table' };
+  const list: ApiRequest = {
+    verb: 'list',
+    group: '',
+    version: 'v1',
+    resource: 'pods',
+    namespace: 'default',
+    as: 'Table',
+  };
   const rows = (cluster.request(list).body as { rows?: unknown[] }).rows?.length ?? 0;
   if (rows !== 100) throw new Error(`expected 100 pods, got ${rows}`);
-  report('Table list of 100 pods', timeEach(500, () => cluster.request(list)));
+  report(
+    'Table list of 100 pods',
+    timeEach(500, () => cluster.request(list)),
+  );
 }
 
 function benchMemory(count: number): void {
