@@ -29,6 +29,13 @@ export interface EventRecorder {
 }
 
 export class ClusterEventRecorder implements EventRecorder {
+  /**
+   * Which event each occurrence was recorded as, like client-go's
+   * EventCorrelator cache; built from the stored events on first use, so a
+   * restored sandbox aggregates exactly as the original would.
+   */
+  private occurrences: Map<string, string> | undefined;
+
   constructor(
     private readonly client: InternalClient,
     private readonly clock: SimulatedClock,
@@ -46,10 +53,11 @@ export class ClusterEventRecorder implements EventRecorder {
   ): void {
     const namespace = object.metadata.namespace ?? 'default';
     const now = formatTimestamp(this.clock.now());
-    const existing = this.client
-      .list(RESOURCES.events, namespace)
-      .find((event) => sameOccurrence(event, object, reason, message, source, fieldPath));
-    if (existing) {
+    const key = occurrenceKey(namespace, object.metadata.uid, fieldPath, reason, message, source);
+    const occurrences = this.index();
+    const known = occurrences.get(key);
+    const existing = known === undefined ? undefined : this.client.get(RESOURCES.events, namespace, known);
+    if (existing && sameOccurrence(existing, object, reason, message, source, fieldPath)) {
       const event = this.client.copy(existing);
       event.count = (typeof existing.count === 'number' ? existing.count : 1) + 1;
       event.lastTimestamp = now;
@@ -68,10 +76,12 @@ export class ClusterEventRecorder implements EventRecorder {
     // client-go names events `<object>.<unix nanoseconds in hex>`; the sub-millisecond part follows
     // the store's revision, so names keep their order and a restored sandbox makes the same ones.
     const nanos = BigInt(this.clock.now()) * 1000000n + BigInt(this.sequence() % 1000000);
+    const name = `${object.metadata.name ?? ''}.${nanos.toString(16)}`;
+    occurrences.set(key, name);
     this.client.create(RESOURCES.events, {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${object.metadata.name ?? ''}.${nanos.toString(16)}`, namespace },
+      metadata: { name, namespace },
       involvedObject,
       reason,
       message,
@@ -85,6 +95,37 @@ export class ClusterEventRecorder implements EventRecorder {
       reportingInstance: source.host ?? '',
     });
   }
+
+  private index(): Map<string, string> {
+    if (this.occurrences) return this.occurrences;
+    const occurrences = new Map<string, string>();
+    for (const event of this.client.list(RESOURCES.events)) {
+      const involved = (event.involvedObject ?? {}) as { uid?: string; fieldPath?: string };
+      const source = (event.source ?? {}) as { component?: unknown; host?: unknown };
+      const key = occurrenceKey(
+        event.metadata.namespace ?? '',
+        involved.uid,
+        involved.fieldPath,
+        event.reason,
+        event.message,
+        source,
+      );
+      if (!occurrences.has(key)) occurrences.set(key, event.metadata.name ?? '');
+    }
+    this.occurrences = occurrences;
+    return occurrences;
+  }
+}
+
+function occurrenceKey(
+  namespace: string,
+  uid: string | undefined,
+  fieldPath: string | undefined,
+  reason: unknown,
+  message: unknown,
+  source: { component?: unknown; host?: unknown },
+): string {
+  return JSON.stringify([namespace, uid, fieldPath, reason, message, source.component, source.host]);
 }
 
 function sameOccurrence(

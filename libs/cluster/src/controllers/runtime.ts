@@ -22,18 +22,23 @@ export interface RuntimeState {
   timerSeq: number;
   /** Controllers' own memory, by controller name. */
   controllers?: Record<string, unknown>;
+  /** Consecutive failed syncs per controller key, for the retry back-off. */
+  failures?: Record<string, number>;
 }
 
 /** Syncs per drain before the runtime assumes controllers are fighting and stops. */
 const MAX_SYNCS_PER_DRAIN = 20000;
-/** A failed sync is retried after this much simulated time. */
+/** A failed sync is retried after this much simulated time, doubling per failure up to the maximum. */
 const RETRY_DELAY_MS = 1000;
+const MAX_RETRY_DELAY_MS = 5 * 60 * 1000;
 
 export class ControllerRuntime {
   private readonly controllers = new Map<string, Controller>();
   private readonly queue: Array<{ controller: string; key: string }> = [];
   private readonly queued = new Set<string>();
   private timers: Timer[] = [];
+  private readonly timerIndex = new Map<string, Timer>();
+  private failures = new Map<string, number>();
   private timerSeq = 0;
   private draining = false;
 
@@ -70,15 +75,33 @@ export class ControllerRuntime {
    * wins, and its sync schedules whatever comes after from current state.
    */
   schedule(controller: string, key: string, at: number): void {
-    const existing = this.timers.findIndex((timer) => timer.controller === controller && timer.key === key);
-    if (existing >= 0) {
-      if ((this.timers[existing]?.at ?? Infinity) <= at) return;
-      this.timers.splice(existing, 1);
+    const id = `${controller}\u0000${key}`;
+    const existing = this.timerIndex.get(id);
+    if (existing) {
+      if (existing.at <= at) return;
+      this.timers.splice(this.position(existing), 1);
     }
     const timer = { at, seq: ++this.timerSeq, controller, key };
-    const index = this.timers.findIndex((other) => other.at > at);
-    if (index < 0) this.timers.push(timer);
-    else this.timers.splice(index, 0, timer);
+    this.timers.splice(this.insertionPoint(at), 0, timer);
+    this.timerIndex.set(id, timer);
+  }
+
+  /** Where a timer due at `at` goes: after every timer due at or before it (binary search). */
+  private insertionPoint(at: number): number {
+    let low = 0;
+    let high = this.timers.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.timers[middle]?.at ?? Infinity) <= at) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private position(timer: Timer): number {
+    let index = this.insertionPoint(timer.at) - 1;
+    while (index >= 0 && this.timers[index] !== timer) index--;
+    return index;
   }
 
   /** Reconciles until no controller has anything left to do. */
@@ -103,6 +126,7 @@ export class ControllerRuntime {
     this.drain();
     for (let timer = this.timers[0]; timer && timer.at <= now; timer = this.timers[0]) {
       this.timers.shift();
+      this.timerIndex.delete(`${timer.controller}\u0000${timer.key}`);
       const { controller, key, at } = timer;
       this.parts.clock.pinned(at, () => {
         this.enqueue(controller, key);
@@ -120,25 +144,38 @@ export class ControllerRuntime {
     for (const controller of this.controllers.values()) {
       if (controller.state !== undefined) controllers[controller.name] = JSON.parse(JSON.stringify(controller.state));
     }
-    return { timers: this.timers.map((timer) => ({ ...timer })), timerSeq: this.timerSeq, controllers };
+    return {
+      timers: this.timers.map((timer) => ({ ...timer })),
+      timerSeq: this.timerSeq,
+      controllers,
+      failures: Object.fromEntries(this.failures),
+    };
   }
 
   /** Timers from a snapshot; controllers' own state is given to them when they are constructed. */
   load(state: RuntimeState): void {
     this.timers = state.timers.map((timer) => ({ ...timer }));
+    this.timerIndex.clear();
+    for (const timer of this.timers) this.timerIndex.set(`${timer.controller}\u0000${timer.key}`, timer);
     this.timerSeq = state.timerSeq;
+    this.failures = new Map(Object.entries(state.failures ?? {}));
   }
 
   private run(name: string, key: string): void {
     const controller = this.controllers.get(name);
     if (!controller) return;
+    const id = `${name}\u0000${key}`;
     try {
       controller.sync(key, this.context(name));
+      this.failures.delete(id);
     } catch (error) {
-      // A conflict or a refused write: reconcile again from fresh state later,
-      // as a workqueue's rate-limited requeue would.
+      // A conflict or a refused write (a quota, a missing namespace): reconcile again
+      // from fresh state later, backing off as a workqueue's rate limiter would.
       if (!(error instanceof ApiError)) throw error;
-      this.schedule(name, key, this.parts.clock.now() + RETRY_DELAY_MS);
+      const failures = (this.failures.get(id) ?? 0) + 1;
+      this.failures.set(id, failures);
+      const delay = Math.min(RETRY_DELAY_MS * 2 ** (failures - 1), MAX_RETRY_DELAY_MS);
+      this.schedule(name, key, this.parts.clock.now() + delay);
     }
   }
 

@@ -24,10 +24,12 @@ import { validateWorkloadStatus, type StatusRules } from './status-validation';
 import { child } from '../pod/json';
 import { recordOf, specRecord, stringMapOf, type LabelSelector, type PodTemplateSpec } from './types';
 import { validateLabelSelector } from '../../store/label-selector';
+import { decodeWorkloadSpec } from './decode';
 
 export const TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
 function applyDaemonSetDefaults(object: KubeObject): void {
+  decodeWorkloadSpec(object);
   const spec = specRecord(object);
   const updateStrategy = child(spec, 'updateStrategy');
   if (!updateStrategy.type) updateStrategy.type = 'RollingUpdate';

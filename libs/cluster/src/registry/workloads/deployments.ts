@@ -19,8 +19,10 @@ import { semanticEqual } from './semantic';
 import { validateWorkloadStatus, type StatusRules } from './status-validation';
 import { child } from '../pod/json';
 import { recordOf, specRecord, stringMapOf, type LabelSelector, type PodTemplateSpec } from './types';
+import { decodeWorkloadSpec } from './decode';
 
 function applyDeploymentDefaults(object: KubeObject): void {
+  decodeWorkloadSpec(object);
   const spec = specRecord(object);
   if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
   const strategy = child(spec, 'strategy');

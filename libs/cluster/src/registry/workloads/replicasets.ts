@@ -11,6 +11,7 @@ import { applyTemplateDefaults } from './pod-template';
 import { selectorText } from './selector';
 import { validateWorkloadStatus, type StatusRules } from './status-validation';
 import { recordOf, specRecord, statusNumber } from './types';
+import { decodeWorkloadSpec } from './decode';
 
 function validateReplicaSetSpec(object: KubeObject): FieldError[] {
   const spec = recordOf(object.spec) ?? {};
@@ -31,6 +32,7 @@ export const REPLICA_SET_STATUS: StatusRules = {
 export const replicaSetStrategy: Strategy = {
   nameValidator: nameIsDNSSubdomain,
   applyDefaults(object) {
+    decodeWorkloadSpec(object);
     const spec = specRecord(object);
     if (spec.replicas === undefined || spec.replicas === null) spec.replicas = 1;
     applyTemplateDefaults(spec, 'ReplicaSet');

@@ -12,8 +12,10 @@ import { REPLICA_SET_STATUS, replicasFieldLabels } from './replicasets';
 import { parseSetSelector, setSelectorText, validateTemplateLabelsMatch } from './selector';
 import { validateWorkloadStatus } from './status-validation';
 import { recordOf, specRecord, stringMapOf, type PodTemplateSpec } from './types';
+import { decodeWorkloadSpec } from './decode';
 
 function applyReplicationControllerDefaults(object: KubeObject): void {
+  decodeWorkloadSpec(object);
   const spec = specRecord(object);
   const template = recordOf(spec.template);
   const labels = stringMapOf(recordOf(template?.metadata)?.labels);

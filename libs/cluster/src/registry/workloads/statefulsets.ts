@@ -22,6 +22,7 @@ import { validateWorkloadStatus, type StatusRules } from './status-validation';
 import { child } from '../pod/json';
 import { recordOf, specRecord, stringMapOf, type LabelSelector, type PodTemplateSpec } from './types';
 import { goIntOrStringField } from './go-values';
+import { decodeWorkloadSpec } from './decode';
 
 const RETENTION_POLICIES = ['Retain', 'Delete'];
 
@@ -43,6 +44,7 @@ function applyClaimTemplateDefaults(claim: unknown): void {
 }
 
 function applyStatefulSetDefaults(object: KubeObject): void {
+  decodeWorkloadSpec(object);
   const spec = specRecord(object);
   if (isUnset(spec.podManagementPolicy)) spec.podManagementPolicy = 'OrderedReady';
   const updateStrategy = child(spec, 'updateStrategy');

@@ -1,3 +1,4 @@
+import { decodeWorkloadSpec } from './decode';
 import type { KubeObject, Status } from '../../api/objects';
 import { createTestServer } from '../../testing/test-server.testing';
 import { workloadDefinitions } from './index';
@@ -150,5 +151,26 @@ describe('controllerrevisions', () => {
   it('requires data and keeps it immutable', () => {
     const { message } = create('controllerrevisions', 'ControllerRevision', {});
     expect(message).toBe('ControllerRevision.apps "web" is invalid: data: Required value: data is mandatory');
+  });
+});
+
+describe('decoding workload specs', () => {
+  it('refuses a field of the wrong JSON type as encoding/json does', () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: { replicas: '3', selector: { matchLabels: { app: 'web' } } },
+    };
+    expect(() => decodeWorkloadSpec(deployment)).toThrow(
+      'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+    );
+    expect(() => decodeWorkloadSpec({ ...deployment, spec: { replicas: 1.5 } })).toThrow(
+      'json: cannot unmarshal number 1.5 into Go struct field DeploymentSpec.spec.replicas of type int32',
+    );
+    expect(() => decodeWorkloadSpec({ ...deployment, kind: 'StatefulSet', spec: { serviceName: [] } })).toThrow(
+      'json: cannot unmarshal array into Go struct field StatefulSetSpec.spec.serviceName of type string',
+    );
+    expect(() => decodeWorkloadSpec({ ...deployment, spec: { replicas: null } })).not.toThrow();
   });
 });
