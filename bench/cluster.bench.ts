@@ -77,10 +77,8 @@ function benchMutation(): void {
   );
 }
 
-function benchTable(): void {
-  const time = SimulatedClock.manual(START);
-  const cluster = Cluster.create({ seed: 'table', timeSource: time.source, quotas: { pods: 200, replicas: 200 } });
-  cluster.request({
+function webDeployment(replicas: number): ApiRequest {
+  return {
     verb: 'create',
     group: 'apps',
     version: 'v1',
@@ -91,12 +89,18 @@ function benchTable(): void {
       kind: 'Deployment',
       metadata: { name: 'web' },
       spec: {
-        replicas: 100,
+        replicas,
         selector: { matchLabels: { app: 'web' } },
         template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } },
       },
     },
-  });
+  };
+}
+
+function benchTable(): void {
+  const time = SimulatedClock.manual(START);
+  const cluster = Cluster.create({ seed: 'table', timeSource: time.source, quotas: { pods: 200, replicas: 200 } });
+  cluster.request(webDeployment(100));
   time.advance(60_000);
   cluster.settle();
   const list: ApiRequest = {
@@ -138,23 +142,7 @@ function benchMemory(count: number): void {
   // after a typical exercise: a Deployment of 3 pods behind a NodePort Service.
   const time = SimulatedClock.manual(START);
   const used = Cluster.create({ seed: 'used', timeSource: time.source });
-  used.request({
-    verb: 'create',
-    group: 'apps',
-    version: 'v1',
-    resource: 'deployments',
-    namespace: 'default',
-    body: {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: {
-        replicas: 3,
-        selector: { matchLabels: { app: 'web' } },
-        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } },
-      },
-    },
-  });
+  used.request(webDeployment(3));
   used.request({
     verb: 'create',
     group: '',
