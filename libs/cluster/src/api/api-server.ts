@@ -53,8 +53,7 @@ export class ApiServer {
     }
   }
 
-  /** Like `handle`, but throws the ApiError: for controllers inside the cluster. */
-  dispatch(request: ApiRequest): ApiResponse {
+  private dispatch(request: ApiRequest): ApiResponse {
     const definition = this.resolve(request);
     if (request.subresource) {
       if (request.verb === 'get') return getSubresource(this, definition, request);

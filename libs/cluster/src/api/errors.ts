@@ -52,15 +52,13 @@ export const apiErrors = {
     failure(409, 'AlreadyExists', `${qualifiedResource(gr)} "${name}" already exists`, resourceDetails(gr, name)),
 
   /** generateName collided: the server asks the client to retry. */
-  generateNameConflict: (gr: GroupResource, name: string): ApiError => {
-    const error = failure(
+  generateNameConflict: (gr: GroupResource, name: string): ApiError =>
+    failure(
       409,
       'AlreadyExists',
       `${qualifiedResource(gr)} "${name}" already exists, the server was not able to generate a unique name for the object`,
       { ...resourceDetails(gr, name), retryAfterSeconds: 1 },
-    );
-    return error;
-  },
+    ),
 
   conflict: (gr: GroupResource, name: string, detail: string): ApiError =>
     failure(

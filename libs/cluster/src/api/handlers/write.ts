@@ -10,7 +10,7 @@ import { cloneJson, type KubeObject } from '../objects';
 import { applyPatch } from '../patch/apply-patch';
 import type { ApiRequest, ApiResponse } from '../request';
 import { storageKey, type ResourceDefinition } from '../resources';
-import type { StrategyContext, Transaction } from '../strategy';
+import type { Transaction } from '../strategy';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/object-meta';
 import { decodeObject, jsonEqual, served } from './decode';
 import { removeIfFinalized } from './delete';
@@ -231,5 +231,3 @@ function finish(transaction: Transaction | undefined, dryRun: boolean, write: ()
 export function throwIfInvalid(definition: ResourceDefinition, name: string, errors: FieldError[]): void {
   if (errors.length) throw apiErrors.invalid(definition, name, errors);
 }
-
-export type { StrategyContext };
