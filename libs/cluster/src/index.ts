@@ -41,3 +41,5 @@ export type {
   HttpExchange,
   ResolveResult,
 } from './network';
+// Kubernetes' duration and timestamp formatting (HumanDuration, ages), for kubectl's client-side printers.
+export { humanDuration, timestampMs, translateTimestampSince } from './printers/duration';

@@ -1,0 +1,9 @@
+// Every kubectl command kubelab runs, by its help path (`create service nodeport`).
+import type { KubectlCommand } from '../cli/invocation';
+import { inspectCommands } from './inspect';
+import { workloadsCommands } from './workloads';
+import { writeCommands } from './write';
+
+export const COMMANDS: Record<string, KubectlCommand> = Object.fromEntries(
+  [...inspectCommands, ...writeCommands, ...workloadsCommands].map((command) => [command.path, command]),
+);
