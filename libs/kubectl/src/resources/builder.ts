@@ -7,6 +7,8 @@ export interface ResourceSelection {
   mapping: ResourceMapping;
   /** Named objects; undefined selects all of the type (a list). */
   names?: string[];
+  /** The namespace of objects named by a manifest (`-f`), instead of the command's. */
+  namespace?: string;
 }
 
 const TYPE_NAME_MIX =
