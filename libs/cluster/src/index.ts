@@ -23,6 +23,7 @@ export type {
   StatusCause,
   StatusDetails,
   Table,
+  TableCell,
   TableColumnDefinition,
   TableRow,
 } from './api/objects';
@@ -43,3 +44,6 @@ export type {
 } from './network';
 // Kubernetes' duration and timestamp formatting (HumanDuration, ages), for kubectl's client-side printers.
 export { humanDuration, timestampMs, translateTimestampSince } from './printers/duration';
+// The image catalogue, for shells that enter a container (its tools, its files).
+export { lookupImage, type ImageBehaviour, type ShellTools } from './images';
+export { nginx50xPage, nginxIndexPage } from './images/nginx-pages';

@@ -3,20 +3,20 @@
 // from `-o`, `--template`, `--allow-missing-template-keys` and
 // `--show-managed-fields`.
 import {
-  customColumnsLines,
+  GoTemplateExecutionError,
   nameWithOperation,
   OutputFormatError,
   parseCustomColumnsFile,
   parseCustomColumnsSpec,
   parseOutputFormat,
+  printCustomColumns,
+  printGoTemplate,
   printJsonPath,
   PrinterError,
   toJson,
   toYaml,
   type OutputFormat,
 } from '../printers';
-import { printGoTemplate } from '../printers/go-template';
-import { kubectlTabWriter } from '../printers/tabwriter';
 import { errorMessage, KubectlError } from './errors';
 import type { Invocation } from './invocation';
 
@@ -74,7 +74,7 @@ export function objectPrinter(inv: Invocation, format: OutputFormat): ObjectPrin
       case 'yaml':
         return toYaml(object);
       case 'json':
-        return `${toJson(object)}\n`;
+        return toJson(object);
       case 'name':
         return itemsOf(object)
           .map((item) => nameWithOperation(item))
@@ -91,9 +91,7 @@ export function objectPrinter(inv: Invocation, format: OutputFormat): ObjectPrin
         const columns = format.fromFile
           ? parseCustomColumnsFile(readTemplate(inv, format.spec))
           : parseCustomColumnsSpec(format.spec);
-        const writer = kubectlTabWriter();
-        for (const line of customColumnsLines(columns, itemsOf(object), inv.bool('no-headers'))) writer.write(line);
-        return writer.flush();
+        return printCustomColumns(columns, itemsOf(object), inv.bool('no-headers'));
       }
       default:
         return '';
@@ -105,6 +103,8 @@ export function objectPrinter(inv: Invocation, format: OutputFormat): ObjectPrin
       try {
         return render(showManagedFields ? object : withoutManagedFields(object));
       } catch (error) {
+        // Go templates write what they produced, and the debugging details, before failing.
+        if (error instanceof GoTemplateExecutionError) inv.out(error.stdout);
         if (error instanceof PrinterError) throw new KubectlError(`error: ${error.message}`);
         throw error;
       }

@@ -5,6 +5,7 @@ import { goValueText } from './jsonpath/go-values';
 import { compileJsonPath, PrinterError } from './jsonpath/printer';
 import type { ListNode } from './jsonpath/nodes';
 import { relaxedJsonPathExpression } from './relaxed-jsonpath';
+import { kubectlTabWriter } from './tabwriter';
 
 export interface CustomColumn {
   header: string;
@@ -62,6 +63,17 @@ export function customColumnsLines(
     lines.push(cells.join('\t'));
   }
   return lines.map((line) => `${line}\n`);
+}
+
+/** CustomColumnsPrinter.PrintObj: the lines aligned by kubectl's tabwriter (GetNewTabWriter). */
+export function printCustomColumns(
+  columns: readonly CustomColumn[],
+  objects: readonly unknown[],
+  noHeaders = false,
+): string {
+  const writer = kubectlTabWriter();
+  for (const line of customColumnsLines(columns, objects, noHeaders)) writer.write(line);
+  return writer.flush();
 }
 
 function compileColumn(spec: string): ListNode {

@@ -12,6 +12,7 @@ export { parseJsonPath } from './jsonpath/parser';
 export { relaxedJsonPathExpression } from './relaxed-jsonpath';
 export {
   customColumnsLines,
+  printCustomColumns,
   parseCustomColumnsFile,
   parseCustomColumnsSpec,
   type CustomColumn,
@@ -26,3 +27,4 @@ export {
   type OutputFormat,
 } from './output-format';
 export { kubectlList } from './list';
+export { printGoTemplate, compileGoTemplate, GoTemplateExecutionError, type GoTemplateOptions } from './go-template';

@@ -2,28 +2,31 @@
 // sorted map keys and HTML-safe string escaping.
 import { formatJsonNumber } from './go-number';
 
-/** What `kubectl get -o json` prints for one object. */
-export function toJson(value: unknown): string {
-  return `${marshalJson(value, '    ')}\n`;
+/**
+ * What `kubectl -o json` prints for one object. Objects kubectl holds as Go
+ * structs (what its generators build) keep their field order (`sortKeys: false`);
+ * unstructured ones, as read from the server, print with sorted keys.
+ */
+export function toJson(value: unknown, options: { sortKeys?: boolean } = {}): string {
+  return `${marshalJson(value, '    ', '', options.sortKeys ?? true)}\n`;
 }
 
 /** json.Marshal (indent '') or json.MarshalIndent with the given indent. */
-export function marshalJson(value: unknown, indent = '', prefix = ''): string {
+export function marshalJson(value: unknown, indent = '', prefix = '', sortKeys = true): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (!indent) return `[${value.map((v) => marshalJson(v)).join(',')}]`;
+    if (!indent) return `[${value.map((v) => marshalJson(v, '', '', sortKeys)).join(',')}]`;
     const inner = prefix + indent;
-    return `[\n${value.map((v) => inner + marshalJson(v, indent, inner)).join(',\n')}\n${prefix}]`;
+    return `[\n${value.map((v) => inner + marshalJson(v, indent, inner, sortKeys)).join(',\n')}\n${prefix}]`;
   }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((k) => record[k] !== undefined)
-      .sort(compareByCodePoint);
+    const keys = Object.keys(record).filter((k) => record[k] !== undefined);
+    if (sortKeys) keys.sort(compareByCodePoint);
     if (keys.length === 0) return '{}';
-    if (!indent) return `{${keys.map((k) => `${quoteJson(k)}:${marshalJson(record[k])}`).join(',')}}`;
+    if (!indent) return `{${keys.map((k) => `${quoteJson(k)}:${marshalJson(record[k], '', '', sortKeys)}`).join(',')}}`;
     const inner = prefix + indent;
-    const lines = keys.map((k) => `${inner}${quoteJson(k)}: ${marshalJson(record[k], indent, inner)}`);
+    const lines = keys.map((k) => `${inner}${quoteJson(k)}: ${marshalJson(record[k], indent, inner, sortKeys)}`);
     return `{\n${lines.join(',\n')}\n${prefix}}`;
   }
   if (typeof value === 'string') return quoteJson(value);

@@ -18,7 +18,7 @@ export interface GetOutput {
   print(results: readonly KindResult[], options: { multipleKinds: boolean }): string;
 }
 
-function sorted<T extends { object?: unknown }>(inv: Invocation, rows: readonly T[], object: (row: T) => unknown): T[] {
+function sorted<T>(inv: Invocation, rows: readonly T[], object: (row: T) => unknown): T[] {
   const sortBy = inv.string('sort-by');
   if (!sortBy) return [...rows];
   try {

@@ -5,7 +5,7 @@ import type { Table, WatchEvent } from '@kubelab/cluster';
 import { KubectlError, statusMessage } from '../../cli/errors';
 import type { Invocation } from '../../cli/invocation';
 import type { ResourceSelection } from '../../resources/builder';
-import { printTables } from '../../printers/table';
+import { TablePrinter, type TablePrintOptions } from '../../printers/table';
 import type { GetOutput } from './get-output';
 
 const ONE_TYPE = 'error: you may only specify a single resource type';
@@ -33,36 +33,32 @@ export async function watchSelection(inv: Invocation, selections: readonly Resou
     ...(namespace !== undefined ? { namespace } : {}),
   };
 
+  const eventsOut = inv.bool('output-watch-events');
+  const tableOptions: TablePrintOptions = {
+    wide: inv.string('output') === 'wide',
+    noHeaders: inv.bool('no-headers'),
+    showLabels: inv.bool('show-labels'),
+    labelColumns: inv.strings('label-columns'),
+    withNamespace: allNamespaces,
+    withKind: inv.bool('show-kind'),
+  };
+  const printer = new TablePrinter();
   let resourceVersion = '0';
-  let printedHeader = false;
   if (!inv.bool('watch-only')) {
     const list = inv.client.send({ verb: 'list', ...target, query });
     if (list.status >= 300) throw new KubectlError(statusMessage(list.body as Parameters<typeof statusMessage>[0]));
     resourceVersion = (list.body as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion ?? '0';
-    const text = initialText(inv, selection, output);
-    inv.out(text);
-    printedHeader = text !== '';
+    if (output.wantsTable) {
+      const table = initialTable(inv, selection);
+      inv.out(printer.print({ kind: mapping, table }, { ...tableOptions, ...(eventsOut ? { eventType: 'ADDED' } : {}) }));
+    } else inv.out(initialText(inv, selection, output));
   }
 
-  const eventsOut = inv.bool('output-watch-events');
-  let columns: Table['columnDefinitions'] | undefined;
   const onEvent = (event: WatchEvent) => {
     if (event.type === 'BOOKMARK' || event.type === 'ERROR') return;
     if (output.wantsTable) {
       const table = event.object as Table;
-      columns = table.columnDefinitions?.length ? table.columnDefinitions : columns;
-      if (!columns) return;
-      const text = printTables([{ kind: mapping, table: { ...table, columnDefinitions: columns } }], {
-        wide: inv.string('output') === 'wide',
-        noHeaders: printedHeader || inv.bool('no-headers'),
-        showLabels: inv.bool('show-labels'),
-        labelColumns: inv.strings('label-columns'),
-        withNamespace: allNamespaces,
-        withKind: inv.bool('show-kind'),
-        ...(eventsOut ? { eventType: event.type } : {}),
-      });
-      printedHeader = true;
-      inv.out(text);
+      inv.out(printer.print({ kind: mapping, table }, { ...tableOptions, ...(eventsOut ? { eventType: event.type } : {}) }));
     } else {
       inv.out(
         output.print([{ mapping, objects: [event.object as never], requestedNames: 1 }], { multipleKinds: false }),
@@ -84,20 +80,23 @@ export async function watchSelection(inv: Invocation, selections: readonly Resou
   return 0;
 }
 
+function initialTable(inv: Invocation, selection: ResourceSelection): Table {
+  const { mapping } = selection;
+  const namespace = mapping.namespaced && !inv.bool('all-namespaces') ? inv.namespace : undefined;
+  const name = selection.names?.[0];
+  const labelSelector = inv.string('selector');
+  const fieldSelector = inv.string('field-selector');
+  return inv.client.table(mapping, namespace, {
+    ...(name ? { name } : {}),
+    ...(labelSelector ? { labelSelector } : {}),
+    ...(fieldSelector ? { fieldSelector } : {}),
+  });
+}
+
 function initialText(inv: Invocation, selection: ResourceSelection, output: GetOutput): string {
   const { mapping } = selection;
   const namespace = mapping.namespaced && !inv.bool('all-namespaces') ? inv.namespace : undefined;
   const name = selection.names?.[0];
-  if (output.wantsTable) {
-    const labelSelector = inv.string('selector');
-    const fieldSelector = inv.string('field-selector');
-    const table = inv.client.table(mapping, namespace, {
-      ...(name ? { name } : {}),
-      ...(labelSelector ? { labelSelector } : {}),
-      ...(fieldSelector ? { fieldSelector } : {}),
-    });
-    return output.print([{ mapping, table, objects: [], requestedNames: name ? 1 : 0 }], { multipleKinds: false });
-  }
   const objects = name ? [inv.client.get(mapping, namespace, name)] : inv.client.list(mapping, namespace).items;
   return objects.map((object) => output.print([{ mapping, objects: [object], requestedNames: 1 }], { multipleKinds: false })).join('');
 }

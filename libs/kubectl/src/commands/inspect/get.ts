@@ -79,7 +79,8 @@ function rowObjects(table: Table): KubeObject[] {
 /** List items come without apiVersion/kind on the wire; kubectl's printers put them back. */
 function withKind(mapping: ResourceMapping, object: KubeObject): KubeObject {
   if (object.kind && object.apiVersion) return object;
-  return { apiVersion: mapping.group ? `${mapping.group}/${mapping.version}` : mapping.version, kind: mapping.kind, ...object };
+  const apiVersion = mapping.group ? `${mapping.group}/${mapping.version}` : mapping.version;
+  return { ...object, apiVersion, kind: mapping.kind };
 }
 
 /** kubectl prints `kind/name` when several types were asked for (`svc,ep`, `all`) or found. */

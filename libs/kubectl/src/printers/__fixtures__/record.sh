@@ -33,14 +33,14 @@ for f in objects/*.json; do
   "$K" label --local -f "$f" foo=bar --overwrite -o json > "json/$name.json"
 done
 
-# Templates: each line of <kind>-cases.txt is "<input file>\t<template>"; outputs are numbered.
+# Templates: each line of <kind>-cases.txt is "<input file>\t<template>[\t<extra flags>]"; outputs are numbered.
 record_templates() { # kind, flag
   local kind=$1 flag=$2 n=0
   rm -f "$kind"/*.out
-  while IFS=$'\t' read -r input template; do
+  while IFS=$'\t' read -r input template flags; do
     n=$((n + 1))
     local id; id=$(printf '%03d' "$n")
-    "$K" label --local -f "$input" foo=bar --overwrite -o "$flag=$template" > "$kind/$id.stdout" 2> "$kind/$id.stderr"
+    "$K" label --local -f "$input" foo=bar --overwrite -o "$flag=$template" ${flags:-} > "$kind/$id.stdout" 2> "$kind/$id.stderr"
     echo $? > "$kind/$id.rc"
   done < "$kind-cases.txt"
 }
