@@ -2,33 +2,9 @@
 // mutating request, a Table list of 100 pods, memory per idle sandbox.
 // Run: npm run bench:cluster   (figures go to docs/benchmarks.md by hand)
 import { Cluster, SimulatedClock, type ApiRequest } from '@kubelab/cluster';
+import { report, timeEach } from './measure';
 
 const START = Date.parse('2026-11-22T10:00:00Z');
-
-function nowNs(): bigint {
-  return process.hrtime.bigint();
-}
-
-function timeEach(count: number, run: (index: number) => void): number[] {
-  const samples: number[] = [];
-  for (let index = 0; index < count; index++) {
-    const started = nowNs();
-    run(index);
-    samples.push(Number(nowNs() - started) / 1000);
-  }
-  return samples.sort((a, b) => a - b);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-function report(name: string, samplesUs: number[]): void {
-  const format = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
-  console.log(
-    `${name.padEnd(44)} median ${format(percentile(samplesUs, 50)).padStart(10)}   p99 ${format(percentile(samplesUs, 99)).padStart(10)}   (n=${samplesUs.length})`,
-  );
-}
 
 function fixedClock() {
   return SimulatedClock.manual(START).source;

@@ -47,3 +47,12 @@ export { humanDuration, timestampMs, translateTimestampSince } from './printers/
 // The image catalogue, for shells that enter a container (its tools, its files).
 export { lookupImage, type ImageBehaviour, type ShellTools } from './images';
 export { nginx50xPage, nginxIndexPage } from './images/nginx-pages';
+// kube-apiserver's HTTP API over a cluster, for real clients (kubectl) and the server's /clusters/:id proxy.
+export {
+  handleHttp,
+  isWatchRequest,
+  openWatchStream,
+  type HttpRequest,
+  type HttpResponse,
+  type WatchStream,
+} from './http';

@@ -70,8 +70,11 @@ export interface CommandContext extends CommandIO {
   session: ShellSession;
   /** Aborted by Ctrl-C. */
   signal: CancelSignal;
-  /** Runs another program by argv with the given streams (xargs, env, timeout, watch). */
-  run(args: string[], io: CommandIO): Promise<number>;
+  /**
+   * Runs another program by argv with the given streams (xargs, env, timeout, watch);
+   * `env`, when given, replaces the environment the program receives (`env -i A=1 cmd`).
+   */
+  run(args: string[], io: CommandIO, options?: { env?: Record<string, string> }): Promise<number>;
   /** Runs `command` in a container with these streams: an interactive shell, or one program (kubectl exec). */
   execInContainer(
     target: { namespace: string; pod: string; container: string; tty: boolean },
