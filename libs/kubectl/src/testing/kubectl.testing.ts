@@ -53,8 +53,8 @@ export class KubectlHarness {
   }
 
   /** Runs `kubectl <line>` (the leading `kubectl` is optional). */
-  async run(line: string, options: { signal?: CancelSignal } = {}): Promise<KubectlResult> {
-    const words = splitWords(line);
+  async run(line: string, options: { signal?: CancelSignal; argv?: string[] } = {}): Promise<KubectlResult> {
+    const words = options.argv ? [...options.argv] : splitWords(line);
     if (words[0] === 'kubectl') words.shift();
     let stdout = '';
     let stderr = '';

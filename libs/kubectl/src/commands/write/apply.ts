@@ -4,7 +4,6 @@ import type { KubeObject } from '@kubelab/cluster';
 import { isStatus, KubectlError } from '../../cli/errors';
 import type { Invocation, KubectlCommand } from '../../cli/invocation';
 import { readManifests, targetOf, type ManifestTarget } from '../../resources/manifests';
-import { resourceAndGroup } from '../../resources/rest-mapper';
 import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
 import { dryRunOf, outputFormatOf, printResult, type DryRun } from './output';
 import { threeWayMergePatch } from './three-way-patch';
@@ -53,7 +52,7 @@ function applyOne(inv: Invocation, target: ManifestTarget, dryRun: DryRun, error
   const original = parseLastApplied(live);
   if (live.metadata?.annotations?.[LAST_APPLIED] === undefined) {
     inv.err(
-      `Warning: resource ${resourceAndGroup(mapping)}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+      `Warning: resource ${mapping.resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     );
   }
   const patch = threeWayMergePatch(original, modified, live);

@@ -35,6 +35,10 @@ export const scale: KubectlCommand = {
           throw new KubectlError(`error: cannot scale a ${kindAndGroup(target.mapping)}`);
         }
         const current = inv.client.send({ verb: 'get', ...base, subresource: 'scale' });
+        // kubectl's builder found nothing to scale: its error carries the server's message.
+        if (isStatus(current.body) && current.status === 404) {
+          throw new KubectlError(`error: no objects passed to scale ${current.body.message ?? ''}`);
+        }
         if (isStatus(current.body) && current.status >= 300) throw new KubectlError(statusMessage(current.body));
         const actual = (current.body as { spec?: { replicas?: number } }).spec?.replicas ?? 0;
         if (
