@@ -26,7 +26,7 @@ export interface ShellClock {
    * time in scripts and tests. Resolves false when interrupted (Ctrl-C) or,
    * for `stream` waits in a script, when nothing more will ever happen.
    */
-  sleep(ms: number, options?: { stream?: boolean }): Promise<boolean>;
+  sleep(ms: number, options?: { stream?: boolean; signal?: CancelSignal }): Promise<boolean>;
 }
 
 export interface LocalListenerRegistry extends LocalListeners {
