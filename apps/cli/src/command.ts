@@ -4,6 +4,10 @@ export interface CliIO {
   stderr(text: string): void;
   env: Record<string, string | undefined>;
   fetch: typeof fetch;
+  /** Standard input: a terminal (interactive commands) or a stream of text. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** The terminal's output stream, for interactive line editing. */
+  terminal?: NodeJS.WritableStream;
 }
 
 export interface OptionSpec {

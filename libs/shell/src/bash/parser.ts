@@ -438,9 +438,10 @@ export class Parser {
         const newline = this.src.indexOf('\n', this.pos);
         const end = newline === -1 ? this.src.length : newline;
         let line = this.src.slice(this.pos, end);
-        if (newline === -1 && !this.atEof) throw new IncompleteInput();
-        this.pos = newline === -1 ? end : end + 1;
         if (heredoc.strip) line = line.replace(/^\t+/, '');
+        // A last line without its newline may still be the delimiter; anything else needs more input.
+        if (newline === -1 && !this.atEof && line !== heredoc.delimiter) throw new IncompleteInput();
+        this.pos = newline === -1 ? end : end + 1;
         if (line === heredoc.delimiter) break;
         lines.push(line);
       }
