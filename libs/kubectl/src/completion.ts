@@ -85,7 +85,7 @@ function namespaceOf(words: readonly string[], fallback: string): string {
  */
 export function completeKubectl(cluster: Cluster, words: readonly string[], current: string, namespace = 'default'): string[] {
   const previous = words[words.length - 1];
-  const mapper = new RestMapper(cluster);
+  const mapper = RestMapper.of(cluster);
   const ns = namespaceOf(words, namespace);
   if (previous === '-n' || previous === '--namespace') return namesOf(cluster, mapper, 'namespaces', ns).sort();
   const { path, rest } = commandPath(words);

@@ -48,7 +48,7 @@ export interface KubectlClock {
    * time in scripts and tests. Resolves false when interrupted (Ctrl-C) or,
    * for `stream` waits in a script, when nothing more will ever happen.
    */
-  sleep(ms: number, options?: { stream?: boolean }): Promise<boolean>;
+  sleep(ms: number, options?: { stream?: boolean; signal?: CancelSignal }): Promise<boolean>;
 }
 
 /** An HTTP request arriving at a local listener (`kubectl proxy`, `port-forward`). */

@@ -65,11 +65,16 @@ export class ApiClient {
     return this.ok(this.send({ verb: 'list', ...target(mapping, namespace), query: { ...options } }));
   }
 
-  table(mapping: ResourceMapping, namespace: string | undefined, options: ListOptions & { name?: string } = {}): Table {
-    const { name, ...query } = options;
+  /** A server-side Table; rows carry object metadata, or whole objects (for --sort-by) when asked. */
+  table(
+    mapping: ResourceMapping,
+    namespace: string | undefined,
+    options: ListOptions & { name?: string; includeObject?: 'Object' | 'Metadata' } = {},
+  ): Table {
+    const { name, includeObject = 'Metadata', ...query } = options;
     const request: ApiRequest = name
-      ? { verb: 'get', ...target(mapping, namespace), name, as: 'Table', query: { includeObject: 'Object' } }
-      : { verb: 'list', ...target(mapping, namespace), as: 'Table', query: { ...query, includeObject: 'Object' } };
+      ? { verb: 'get', ...target(mapping, namespace), name, as: 'Table', query: { includeObject } }
+      : { verb: 'list', ...target(mapping, namespace), as: 'Table', query: { ...query, includeObject } };
     return this.ok(this.send(request));
   }
 

@@ -154,7 +154,9 @@ export class FlagSet {
       changed: new Set(),
       warnings: [],
     };
-    for (const spec of this.byName.values()) result.values.set(spec.name, spec.default);
+    for (const spec of this.byName.values()) {
+      result.values.set(spec.name, Array.isArray(spec.default) ? [...spec.default] : spec.default);
+    }
     const set = (spec: FlagSpec, raw: string) => {
       const first = !result.changed.has(spec.name);
       result.values.set(spec.name, parseValue(spec, raw, result.values.get(spec.name), first));

@@ -29,7 +29,7 @@ export class Invocation {
   }
 
   get mapper(): RestMapper {
-    this.mapperCache ??= new RestMapper(this.ctx.cluster);
+    this.mapperCache ??= RestMapper.of(this.ctx.cluster);
     return this.mapperCache;
   }
 

@@ -88,11 +88,17 @@ function toSpec(path: string, flag: HelpFlag): FlagSpec {
   };
 }
 
+const FLAG_SPECS = new Map<string, FlagSpec[]>();
+
 /** The flags a command parses: its own plus kubectl's global options. */
 export function flagSpecs(path: string): FlagSpec[] {
+  const cached = FLAG_SPECS.get(path);
+  if (cached) return cached;
   const own = (HELP[path]?.flags ?? []).map((flag) => toSpec(path, flag));
   const names = new Set(own.map((spec) => spec.name));
-  return [...own, ...globalFlagSpecs().filter((spec) => !names.has(spec.name))];
+  const specs = [...own, ...globalFlagSpecs().filter((spec) => !names.has(spec.name))];
+  FLAG_SPECS.set(path, specs);
+  return specs;
 }
 
 export function globalFlagSpecs(): FlagSpec[] {

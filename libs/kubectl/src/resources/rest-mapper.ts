@@ -28,8 +28,20 @@ export function resourceAndGroup(mapping: Pick<ResourceMapping, 'resource' | 'gr
   return mapping.group ? `${mapping.resource}.${mapping.group}` : mapping.resource;
 }
 
+/** Discovery never changes for a cluster (the kinds are built in), so its mapper is built once. */
+const MAPPERS = new WeakMap<Cluster, RestMapper>();
+
 export class RestMapper {
   private readonly mappings: ResourceMapping[];
+
+  static of(cluster: Cluster): RestMapper {
+    let mapper = MAPPERS.get(cluster);
+    if (!mapper) {
+      mapper = new RestMapper(cluster);
+      MAPPERS.set(cluster, mapper);
+    }
+    return mapper;
+  }
 
   constructor(cluster: Cluster) {
     this.mappings = [];

@@ -4,7 +4,7 @@
 import type { CancelSignal } from '@kubelab/kubectl';
 import type { Command as Program, CommandContext, CommandIO, ShellHost, ShellSession, ToolFlavour } from '../runtime/command';
 import { resolvePath } from '../runtime/command';
-import { Pipe, StringInput } from '../runtime/streams';
+import { Pipe, StringInput, StringOutput } from '../runtime/streams';
 import { ArithmeticError, evaluateArithmetic } from './arithmetic';
 import type { AndOr, Command, List, Pipeline } from './ast';
 import { BUILTINS, ControlFlow } from './builtins';
@@ -174,10 +174,9 @@ export class Interpreter {
       cwd: this.cwd,
       fs: this.options.session.fs,
       commandSubstitution: async (source) => {
-        let output = '';
-        const capture = { write: (text: string) => void (output += text), closed: false, isTTY: false };
+        const capture = new StringOutput();
         await this.runSource(source, { stdin: io.stdin, stdout: capture, stderr: io.stderr }, signal);
-        return output;
+        return capture.text;
       },
     };
   }

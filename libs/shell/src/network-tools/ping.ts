@@ -86,7 +86,7 @@ export async function ping(ctx: CommandContext): Promise<number> {
     const last = parsed.count !== undefined && sent >= parsed.count;
     const wait = last ? (answers ? 0 : parsed.waitMs) : parsed.intervalMs;
     // Ctrl-C ends the wait; the statistics follow as after the last packet.
-    if (wait > 0 && !(await sleep(ctx, wait))) break;
+    if (wait > 0 && !(await sleep(ctx, wait, parsed.count === undefined))) break;
   }
   const received = times.length;
   const loss = sent === 0 ? 0 : Math.floor(((sent - received) * 100) / sent);

@@ -54,10 +54,13 @@ export const KERNEL_CONNECT_TIMEOUT_MS = 127_000;
 /** ARP for an address nobody holds fails after 3 probes a second apart: EHOSTUNREACH. */
 export const NO_ROUTE_MS = 3_000;
 
-/** Waits simulated time; false when Ctrl-C interrupted the wait. */
-export function sleep(ctx: CommandContext, ms: number): Promise<boolean> {
+/**
+ * Waits simulated time; false when Ctrl-C interrupted the wait. A `stream`
+ * (ping without -c) also ends in a script once nothing more will happen.
+ */
+export function sleep(ctx: CommandContext, ms: number, stream = false): Promise<boolean> {
   if (ms <= 0) return Promise.resolve(!ctx.signal.aborted);
-  return ctx.session.clock.sleep(ms);
+  return ctx.session.clock.sleep(ms, { stream });
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;

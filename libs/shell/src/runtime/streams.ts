@@ -39,14 +39,20 @@ export class StringInput implements InputStream {
   }
 }
 
-/** Output collected into a string (`$(...)`, redirects to files, tests). */
+/** What one command's collected output may grow to before producers are told to stop (`yes`). */
+export const MAX_COLLECTED_OUTPUT = 8 * 1024 * 1024;
+
+/** Output collected into a string (`$(...)`, tests); it closes when full, like a pipe whose reader went away. */
 export class StringOutput implements OutputStream {
   text = '';
-  readonly closed = false;
   constructor(readonly isTTY = false) {}
 
+  get closed(): boolean {
+    return this.text.length >= MAX_COLLECTED_OUTPUT;
+  }
+
   write(text: string): void {
-    this.text += text;
+    if (!this.closed) this.text += text;
   }
 }
 

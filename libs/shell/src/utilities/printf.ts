@@ -157,7 +157,16 @@ export const printf: Command = (ctx) => {
     }
   };
   const formatHasConversions = /%[^%]/.test(format.replace(/%%/g, ''));
+  const invalid = /%[-+ #0]*(\d+|\*)?(\.(\d+|\*)?)?([^-+ #0-9.*diouxXeEfFgGcsbqaA%])/.exec(format.replace(/%%/g, '\0\0'));
+  if (invalid) {
+    // bash prints what precedes an unknown conversion, then stops.
+    ctx.stdout.write(unescape(format.slice(0, invalid.index), 'printf').text);
+    ctx.stderr.write(`bash: printf: \`${invalid[4] ?? ''}': invalid format character\n`);
+    return 1;
+  }
+  let before = args.length;
   do {
+    before = args.length;
     let last = 0;
     for (const match of format.matchAll(SPEC)) {
       const literal = unescape(format.slice(last, match.index), 'printf');
@@ -174,7 +183,7 @@ export const printf: Command = (ctx) => {
     const tail = unescape(format.slice(last), 'printf');
     out += tail.text;
     if (tail.stop) break;
-  } while (args.length > 0 && formatHasConversions);
+  } while (args.length > 0 && formatHasConversions && args.length < before);
   ctx.stdout.write(out);
   return status;
 };

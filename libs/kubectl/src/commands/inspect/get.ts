@@ -38,7 +38,7 @@ function fetchSelection(inv: Invocation, selection: ResourceSelection, wantTable
   const namespace = mapping.namespaced ? (selection.namespace ?? (allNamespaces ? undefined : inv.namespace)) : undefined;
   if (!selection.names) {
     if (wantTable) {
-      const table = inv.client.table(mapping, namespace, listQuery(inv));
+      const table = inv.client.table(mapping, namespace, { ...listQuery(inv), includeObject: rowObject(inv) });
       return { mapping, table, objects: rowObjects(table), requestedNames: 0 };
     }
     return { mapping, objects: inv.client.list(mapping, namespace, listQuery(inv)).items.map((item) => withKind(mapping, item)), requestedNames: 0 };
@@ -54,7 +54,7 @@ function fetchSelection(inv: Invocation, selection: ResourceSelection, wantTable
       resource: mapping.resource,
       ...(namespace !== undefined ? { namespace } : {}),
       name,
-      ...(wantTable ? { as: 'Table' as const, query: { includeObject: 'Object' as const } } : {}),
+      ...(wantTable ? { as: 'Table' as const, query: { includeObject: rowObject(inv) } } : {}),
     });
     if (response.status >= 300) {
       const status = response.body as Parameters<typeof statusMessage>[0];
@@ -70,6 +70,11 @@ function fetchSelection(inv: Invocation, selection: ResourceSelection, wantTable
   }
   const table = columns ? ({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {}, columnDefinitions: columns, rows } as Table) : undefined;
   return { mapping, ...(table ? { table } : {}), objects, requestedNames: selection.names.length };
+}
+
+/** Table rows carry whole objects only when --sort-by needs them; metadata is enough for labels. */
+function rowObject(inv: Invocation): 'Object' | 'Metadata' {
+  return inv.string('sort-by') ? 'Object' : 'Metadata';
 }
 
 function rowObjects(table: Table): KubeObject[] {
