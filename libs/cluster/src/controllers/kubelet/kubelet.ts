@@ -17,6 +17,7 @@ import { nodeImageEntry, sortImages, type NodeImage } from './node-status';
 import { objectKey, splitKey } from '../queue-keys';
 import { isTerminal, nodeInternalIP, podSpec, podStatus } from './pod-spec';
 import { generatePodStatus } from './pod-status';
+import { jsonEqual } from '../../api/handlers/decode';
 import { newWork, type KubeletDeps, type PodWork } from './pod-work';
 import { emptyKubeletState, type KubeletState } from './runtime-state';
 
@@ -27,19 +28,6 @@ export interface KubeletOptions {
   state?: KubeletState;
   /** Where images come from; the images catalogue by default. */
   images?: ImageCatalogue;
-}
-
-/** JSON with sorted keys: statuses compare equal whatever order their fields were written in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isRecord(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((key) => value[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 export class KubeletController implements Controller {
@@ -173,7 +161,8 @@ export class KubeletController implements Controller {
 
   private writeStatus(work: PodWork, now: number, podIsTerminal: boolean): void {
     const status = generatePodStatus(work.pod, work.record, now, podIsTerminal);
-    if (canonical(status) === canonical(podStatus(work.pod))) return;
+    // Statuses compare equal whatever order their fields were written in.
+    if (jsonEqual(status, podStatus(work.pod))) return;
     const updated = work.deps.context.client.copy(work.pod);
     updated.status = status;
     work.deps.context.client.updateStatus(RESOURCES.pods, updated);
