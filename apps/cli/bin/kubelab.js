@@ -7,6 +7,6 @@ const built = join(__dirname, '../../../dist/apps/cli/src/main.js');
 if (existsSync(built)) {
   require(built);
 } else {
-  require('../../../tools/swc-register.cjs');
+  require(join(__dirname, '../../../tools/swc-register.cjs'));
   require('../src/main.ts');
 }
