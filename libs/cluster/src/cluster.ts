@@ -214,6 +214,26 @@ export class Cluster {
     }
   }
 
+  /**
+   * The environment variables of a container's process as it started (the
+   * kubelet's service variables, env, envFrom), for a container that is
+   * running or has run: what a shell attached to it sees.
+   */
+  containerEnvironment(request: { namespace: string; name: string; container: string }): { env: Record<string, string> } | Status {
+    this.settle();
+    try {
+      const pod = this.api.store.get(keyOf(RESOURCES.pods), request.namespace, request.name);
+      if (!pod) throw apiErrors.notFound({ group: '', resource: 'pods' }, request.name);
+      const kubelet = this.runtime.controller('kubelet') as KubeletController | undefined;
+      const outcome = kubelet?.environment(pod, chooseContainer(pod, request.container), this.client);
+      if (!outcome?.ok) throw apiErrors.badRequest(outcome?.message ?? 'the kubelet is not running');
+      return { env: outcome.env };
+    } catch (error) {
+      if (error instanceof ApiError) return error.status;
+      throw error;
+    }
+  }
+
   /** Discovery: `/api` */
   coreApiVersions(): Record<string, unknown> {
     return coreVersions(`${nodeInternalIP(this.config, 0)}:6443`);

@@ -124,7 +124,8 @@ function history(call: BuiltinCall): number {
 
 function exit(call: BuiltinCall): number {
   const code = call.args[1] === undefined ? call.shell.lastStatus : Number(call.args[1]);
-  if (call.shell.options.interactive) call.io.stderr.write('exit\n');
+  // Interactive bash says goodbye; busybox ash does not.
+  if (call.shell.options.interactive && call.shell.options.shellName === 'bash') call.io.stderr.write('exit\n');
   if (!Number.isInteger(code)) {
     error(call, `${call.args[1] ?? ''}: numeric argument required`);
     throw new ControlFlow('exit', 2);

@@ -36,15 +36,6 @@ interface PodShape {
   status?: { podIP?: string; podIPs?: Array<{ ip?: string }> };
 }
 
-function parseEnv(output: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const line of output.split('\n')) {
-    const eq = line.indexOf('=');
-    if (eq > 0) env[line.slice(0, eq)] = line.slice(eq + 1);
-  }
-  return env;
-}
-
 function imageFiles(kind: string, version: string): Record<string, string> {
   if (kind !== 'nginx') return {};
   return {
@@ -66,15 +57,10 @@ export function containerEnvironment(cluster: Cluster, target: ContainerTarget):
   const pod = response.body as PodShape;
   const container = pod.spec?.containers?.find((candidate) => candidate.name === target.container);
   const image = container?.image ? lookupImage(container.image) : undefined;
-  const exec = cluster.exec({
-    namespace: target.namespace,
-    name: target.pod,
-    container: target.container,
-    command: ['env'],
-  });
-  if (!('exitCode' in exec)) return { ok: false, message: exec.message ?? 'container not found' };
+  const process = cluster.containerEnvironment({ namespace: target.namespace, name: target.pod, container: target.container });
+  if (!('env' in process)) return { ok: false, message: process.message ?? 'container not found' };
   if (!container || !image) return { ok: false, message: `container not found ("${target.container}")` };
-  const env = parseEnv(exec.output);
+  const env = process.env;
   const hostname = (pod.spec?.hostname ?? pod.metadata?.name ?? '').slice(0, 63);
   const podIPs = (pod.status?.podIPs ?? []).map((entry) => entry.ip ?? '').filter((ip) => ip !== '');
   const files: Record<string, string> = {

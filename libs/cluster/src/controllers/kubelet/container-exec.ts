@@ -12,6 +12,27 @@ import { servicesAt } from './service-env';
 
 export type ExecOutcome = ({ ok: true } & ExecResult) | { ok: false; message: string };
 
+/**
+ * The environment a container's process got when it started, for a container
+ * that has run (running, or terminated: `kubectl run -it` attaching to a
+ * program that already finished).
+ */
+export function containerProcessEnvironment(
+  pod: Readonly<KubeObject>,
+  name: string,
+  sources: LogSources,
+): { ok: true; env: Record<string, string> } | { ok: false; message: string } {
+  const container = podSpec(pod).containers.find((candidate) => candidate.name === name);
+  const state = podStatus(pod).containerStatuses.find((candidate) => candidate.name === name)?.state;
+  const started = (state?.running ?? state?.terminated) as { startedAt?: string } | undefined;
+  const startedAt = parseTimestamp(started?.startedAt);
+  if (!container || startedAt === undefined) return { ok: false, message: `container not found ("${name}")` };
+  const lookup = (sources.images ?? catalogueImages)(container.image);
+  if (!lookup.ok) return { ok: false, message: `container not found ("${name}")` };
+  const env = containerEnvironment(pod, container, servicesAt(sources.services, startedAt), lookup.image.env, sources);
+  return env.ok ? { ok: true, env: Object.fromEntries(env.env) } : { ok: false, message: `container not found ("${name}")` };
+}
+
 export function execInPod(
   pod: Readonly<KubeObject>,
   name: string,

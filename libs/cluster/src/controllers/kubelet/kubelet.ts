@@ -8,7 +8,7 @@ import type { StoreEvent } from '../../store/object-store';
 import type { Controller, ControllerContext } from '../controller';
 import type { InternalClient } from '../internal-client';
 import { containerLogs, type LogResult } from './container-logs';
-import { execInPod, type ExecOutcome } from './container-exec';
+import { containerProcessEnvironment, execInPod, type ExecOutcome } from './container-exec';
 import { catalogueImages, nodeImageNames, type ImageCatalogue } from './images';
 import { advance, beginTermination, nextStepAt, terminationDone } from './lifecycle';
 import { recoverLastPodIP, recoverPodRecord } from './recovery';
@@ -87,6 +87,11 @@ export class KubeletController implements Controller {
     reader: Pick<InternalClient, 'get' | 'list'>,
   ): ExecOutcome {
     return execInPod(pod, container, command, now, this.sources(pod, reader));
+  }
+
+  /** The environment a container started with (running or finished). */
+  environment(pod: Readonly<KubeObject>, container: string, reader: Pick<InternalClient, 'get' | 'list'>) {
+    return containerProcessEnvironment(pod, container, this.sources(pod, reader));
   }
 
   private sources(pod: Readonly<KubeObject>, reader: Pick<InternalClient, 'get' | 'list'>) {
