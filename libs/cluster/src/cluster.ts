@@ -219,7 +219,11 @@ export class Cluster {
    * kubelet's service variables, env, envFrom), for a container that is
    * running or has run: what a shell attached to it sees.
    */
-  containerEnvironment(request: { namespace: string; name: string; container: string }): { env: Record<string, string> } | Status {
+  containerEnvironment(request: {
+    namespace: string;
+    name: string;
+    container: string;
+  }): { env: Record<string, string> } | Status {
     this.settle();
     try {
       const pod = this.api.store.get(keyOf(RESOURCES.pods), request.namespace, request.name);

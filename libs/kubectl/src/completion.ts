@@ -83,7 +83,12 @@ function namespaceOf(words: readonly string[], fallback: string): string {
  * Candidates for the word being typed (`current`) after the words before it
  * (`words`, without the leading `kubectl`), sorted; the caller filters by prefix.
  */
-export function completeKubectl(cluster: Cluster, words: readonly string[], current: string, namespace = 'default'): string[] {
+export function completeKubectl(
+  cluster: Cluster,
+  words: readonly string[],
+  current: string,
+  namespace = 'default',
+): string[] {
   const previous = words[words.length - 1];
   const mapper = RestMapper.of(cluster);
   const ns = namespaceOf(words, namespace);
@@ -101,7 +106,9 @@ export function completeKubectl(cluster: Cluster, words: readonly string[], curr
   if (rest.length === 0) {
     if (current.includes('/')) {
       const type = current.slice(0, current.indexOf('/'));
-      return namesOf(cluster, mapper, type, ns).map((name) => `${type}/${name}`).sort();
+      return namesOf(cluster, mapper, type, ns)
+        .map((name) => `${type}/${name}`)
+        .sort();
     }
     return [...new Set(mapper.all().map((mapping) => mapping.resource))].sort();
   }

@@ -74,7 +74,11 @@ export type LocalListenerHandler =
 /** Ports opened on the learner's machine by background kubectl processes. */
 export interface LocalListeners {
   /** Opens `address:port`; an error text like Go's `listen tcp 127.0.0.1:8001: bind: address already in use`. */
-  listen(address: string, port: number, handler: LocalListenerHandler): { ok: true; close(): void } | { ok: false; error: string };
+  listen(
+    address: string,
+    port: number,
+    handler: LocalListenerHandler,
+  ): { ok: true; close(): void } | { ok: false; error: string };
 }
 
 /** Where `kubectl exec -it`/`run -it` attach to, and the editor for `kubectl edit`. */

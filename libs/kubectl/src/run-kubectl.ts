@@ -107,7 +107,9 @@ function notImplemented(path: string, positionals: string[], ctx: KubectlContext
   const entry = helpEntry(path);
   if (entry?.subcommands) {
     if (positionals.length > 0) {
-      throw new KubectlError(`error: unknown command "${positionals[0]}"\nSee 'kubectl ${path} -h' for help and examples`);
+      throw new KubectlError(
+        `error: unknown command "${positionals[0]}"\nSee 'kubectl ${path} -h' for help and examples`,
+      );
     }
     ctx.stdout.write(renderHelp(path));
     return 1;

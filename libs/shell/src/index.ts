@@ -9,5 +9,13 @@ export type { VirtualFileSystem } from './fs/virtual-fs';
 export { realClock, simulatedClock } from './runtime/clock';
 export { LocalListeners } from './runtime/local-listeners';
 export { Pipe, StringInput, StringOutput, type InputStream, type OutputStream } from './runtime/streams';
-export type { Command, CommandContext, CommandIO, ShellClock, ShellHost, ShellSession, ShellTerminal } from './runtime/command';
+export type {
+  Command,
+  CommandContext,
+  CommandIO,
+  ShellClock,
+  ShellHost,
+  ShellSession,
+  ShellTerminal,
+} from './runtime/command';
 export { completeCommandLine } from './completion';

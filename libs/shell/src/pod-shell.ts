@@ -12,9 +12,17 @@ import type { Shell, ShellOptions } from './shell';
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', '/usr/bin/bash']);
 
 /** A program of the image kubelab does not implement: run through the container's process model. */
-function containerProcess(session: ShellSession, target: { namespace: string; pod: string; container: string }): (name: string) => Command {
+function containerProcess(
+  session: ShellSession,
+  target: { namespace: string; pod: string; container: string },
+): (name: string) => Command {
   return () => (ctx) => {
-    const result = session.cluster.exec({ namespace: target.namespace, name: target.pod, container: target.container, command: ctx.args });
+    const result = session.cluster.exec({
+      namespace: target.namespace,
+      name: target.pod,
+      container: target.container,
+      command: ctx.args,
+    });
     if ('kind' in result) {
       ctx.stderr.write(`${result.message ?? 'error'}\n`);
       return 1;

@@ -37,7 +37,8 @@ const NO_TERMINAL: ShellTerminal = { edit: () => Promise.resolve(undefined), col
 
 function nodeAddress(cluster: Cluster, name: string): string {
   const response = cluster.request({ verb: 'get', group: '', version: 'v1', resource: 'nodes', name });
-  const addresses = (response.body as { status?: { addresses?: Array<{ type?: string; address?: string }> } }).status?.addresses ?? [];
+  const addresses =
+    (response.body as { status?: { addresses?: Array<{ type?: string; address?: string }> } }).status?.addresses ?? [];
   return addresses.find((address) => address.type === 'InternalIP')?.address ?? '192.168.1.2';
 }
 
@@ -46,7 +47,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const nodeIP = nodeAddress(cluster, 'controlplane');
   const files = options.files ?? new MemoryFileSystem(() => cluster.now());
   if (!options.files) {
-    seedFileSystem(files, controlPlaneFiles({ hostname: 'controlplane', nodeIP, clusterServer: `https://${nodeIP}:6443` }));
+    seedFileSystem(
+      files,
+      controlPlaneFiles({ hostname: 'controlplane', nodeIP, clusterServer: `https://${nodeIP}:6443` }),
+    );
   }
   const session: ShellSession = {
     cluster,

@@ -60,9 +60,13 @@ export class Shell {
   readonly hostname: string;
   private readonly customPrompt: string | undefined;
 
-  constructor(readonly options: ShellOptions, state?: ShellState) {
+  constructor(
+    readonly options: ShellOptions,
+    state?: ShellState,
+  ) {
     const host = options.host ?? { kind: 'node', name: 'controlplane' };
-    this.hostname = options.hostname ?? (host.kind === 'node' ? host.name : host.kind === 'pod' ? host.name : 'workstation');
+    this.hostname =
+      options.hostname ?? (host.kind === 'node' ? host.name : host.kind === 'pod' ? host.name : 'workstation');
     this.customPrompt = options.prompt;
     const shellName = options.shellName ?? 'bash';
     this.interpreter = new Interpreter(
@@ -172,7 +176,11 @@ export class Shell {
   async runInput(
     input: InputStream,
     io: Omit<CommandIO, 'stdin'>,
-    options: { signal?: CancelSignal; echoPrompt?: boolean; onCommand?: (command: string, result: RunResult) => void } = {},
+    options: {
+      signal?: CancelSignal;
+      echoPrompt?: boolean;
+      onCommand?: (command: string, result: RunResult) => void;
+    } = {},
   ): Promise<number> {
     const lines = input instanceof LineInput ? input : new LineInput(input);
     let status = this.interpreter.lastStatus;
@@ -198,7 +206,12 @@ export class Shell {
   /** `bash`/`sh` as programs: `-c CMD`, a script file, or an interactive shell on standard input. */
   private async subshell(args: string[], io: CommandIO): Promise<number> {
     const child = new Shell(
-      { ...this.options, interactive: false, environment: this.interpreter.vars.environment(), cwd: this.interpreter.cwd },
+      {
+        ...this.options,
+        interactive: false,
+        environment: this.interpreter.vars.environment(),
+        cwd: this.interpreter.cwd,
+      },
       undefined,
     );
     child.interpreter.aliases.clear();
@@ -208,7 +221,12 @@ export class Shell {
       return (await child.execute(rest[0] ?? '', io, this.signal)).exitCode;
     }
     if (first !== undefined && !first.startsWith('-')) {
-      return child.interpreter.runScript(first.startsWith('/') ? first : `${this.interpreter.cwd}/${first}`, rest, io, this.signal);
+      return child.interpreter.runScript(
+        first.startsWith('/') ? first : `${this.interpreter.cwd}/${first}`,
+        rest,
+        io,
+        this.signal,
+      );
     }
     return child.runInput(io.stdin, io, { signal: this.signal, echoPrompt: io.stdin.isTTY });
   }

@@ -24,11 +24,20 @@ describe('kubelab shell', () => {
   });
 
   it('prints one JSON object per complete command, here-documents included', async () => {
-    const script = 'cat <<EOF > cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\nEOF\nkubectl create -f cm.yaml\n';
+    const script =
+      'cat <<EOF > cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\nEOF\nkubectl create -f cm.yaml\n';
     const result = await shell(['--json'], script);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toEqual([
-      { command: 'cat <<EOF > cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\nEOF', stdout: '', stderr: '', exitCode: 0 },
+      {
+        command: 'cat <<EOF > cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\nEOF',
+        stdout: '',
+        stderr: '',
+        exitCode: 0,
+      },
       { command: 'kubectl create -f cm.yaml', stdout: 'configmap/settings created\n', stderr: '', exitCode: 0 },
     ]);
   });

@@ -3,7 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { completeCommandLine, createSandbox, LineInput, StringInput, StringOutput, type InputStream, type Shell } from '@kubelab/shell';
+import {
+  completeCommandLine,
+  createSandbox,
+  LineInput,
+  StringInput,
+  StringOutput,
+  type InputStream,
+  type Shell,
+} from '@kubelab/shell';
 import { type CliIO, type Command, UsageError } from '../command';
 
 /** Standard input as the shell's input stream, chunk by chunk. */
@@ -37,14 +45,14 @@ function streamInput(stream: NodeJS.ReadableStream, isTTY: boolean): InputStream
 
 /** `vi`, `nano`, `kubectl edit` in the local terminal: $EDITOR on a temporary file. */
 function localEditor(env: CliIO['env']) {
-  return async (name: string, text: string): Promise<string | undefined> => {
+  return (name: string, text: string): Promise<string | undefined> => {
     const directory = mkdtempSync(join(tmpdir(), 'kubelab-edit-'));
     const file = join(directory, name.replace(/[^\w.-]/g, '_') || 'file');
     writeFileSync(file, text);
     try {
       const editor = env.KUBE_EDITOR ?? env.EDITOR ?? 'vi';
       const result = spawnSync(editor, [file], { stdio: 'inherit' });
-      return result.status === 0 ? readFileSync(file, 'utf8') : undefined;
+      return Promise.resolve(result.status === 0 ? readFileSync(file, 'utf8') : undefined);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
@@ -64,13 +72,18 @@ async function runScript(shell: Shell, io: CliIO, stdin: InputStream, json: bool
       text += `\n${more}`;
     }
     if (!text.trim()) continue;
-    const stdout = json ? new StringOutput() : { write: (chunk: string) => io.stdout(chunk), closed: false, isTTY: false };
+    const stdout = json
+      ? new StringOutput()
+      : { write: (chunk: string) => io.stdout(chunk), closed: false, isTTY: false };
     // A terminal shows both streams in the order they were written.
     const stderr = json ? new StringOutput() : stdout;
     if (!json) io.stdout(`${shell.prompt()}${text.replace(/\n/g, '\n> ')}\n`);
     const result = await shell.run(text, { stdin: lines, stdout, stderr });
     status = result.exitCode;
-    if (json) io.stdout(`${JSON.stringify({ command: text, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode })}\n`);
+    if (json)
+      io.stdout(
+        `${JSON.stringify({ command: text, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode })}\n`,
+      );
     if (result.exited) return status;
   }
 }

@@ -21,7 +21,10 @@ export interface WriteOptions {
   fieldManager?: string;
 }
 
-function target(mapping: ResourceMapping, namespace: string | undefined): Pick<ApiRequest, 'group' | 'version' | 'resource' | 'namespace'> {
+function target(
+  mapping: ResourceMapping,
+  namespace: string | undefined,
+): Pick<ApiRequest, 'group' | 'version' | 'resource' | 'namespace'> {
   return {
     group: mapping.group,
     version: mapping.version,
@@ -78,13 +81,25 @@ export class ApiClient {
     return this.ok(this.send(request));
   }
 
-  create(mapping: ResourceMapping, namespace: string | undefined, body: KubeObject, options: WriteOptions = {}): KubeObject {
+  create(
+    mapping: ResourceMapping,
+    namespace: string | undefined,
+    body: KubeObject,
+    options: WriteOptions = {},
+  ): KubeObject {
     return this.ok(this.send({ verb: 'create', ...target(mapping, namespace), body, query: writeQuery(options) }));
   }
 
-  update(mapping: ResourceMapping, namespace: string | undefined, body: KubeObject, options: WriteOptions = {}): KubeObject {
+  update(
+    mapping: ResourceMapping,
+    namespace: string | undefined,
+    body: KubeObject,
+    options: WriteOptions = {},
+  ): KubeObject {
     const name = body.metadata?.name ?? '';
-    return this.ok(this.send({ verb: 'update', ...target(mapping, namespace), name, body, query: writeQuery(options) }));
+    return this.ok(
+      this.send({ verb: 'update', ...target(mapping, namespace), name, body, query: writeQuery(options) }),
+    );
   }
 
   patch(
@@ -101,19 +116,14 @@ export class ApiClient {
         ...target(mapping, namespace),
         name,
         patchType,
-        body: body as KubeObject,
+        body,
         query: writeQuery(options),
         ...(options.subresource ? { subresource: options.subresource } : {}),
       }),
     );
   }
 
-  delete(
-    mapping: ResourceMapping,
-    namespace: string | undefined,
-    name: string,
-    query: RequestQuery = {},
-  ): unknown {
+  delete(mapping: ResourceMapping, namespace: string | undefined, name: string, query: RequestQuery = {}): unknown {
     return this.ok(this.send({ verb: 'delete', ...target(mapping, namespace), name, query }));
   }
 }

@@ -28,12 +28,15 @@ export function statusMessage(status: Status): string {
   if (status.reason === 'Invalid') {
     if (!details) return `The request is invalid${status.message ? `: ${status.message}` : ''}`;
     let text = 'The request is invalid';
-    if (details.kind || details.name) text = `The ${details.kind ?? ''} ${JSON.stringify(details.name ?? '')} is invalid`;
+    if (details.kind || details.name)
+      text = `The ${details.kind ?? ''} ${JSON.stringify(details.name ?? '')} is invalid`;
     const causes = (details.causes ?? []).map((cause) =>
       cause.field ? `${cause.field}: ${cause.message ?? ''}` : (cause.message ?? ''),
     );
     if (causes.length === 0) return text;
-    return causes.length === 1 ? `${text}: ${causes[0]}` : `${text}: \n${causes.map((cause) => `* ${cause}`).join('\n')}`;
+    return causes.length === 1
+      ? `${text}: ${causes[0]}`
+      : `${text}: \n${causes.map((cause) => `* ${cause}`).join('\n')}`;
   }
   if (status.reason === 'Unauthorized') return `error: You must be logged in to the server (${status.message ?? ''})`;
   if (status.reason) return `Error from server (${status.reason}): ${status.message ?? ''}`;

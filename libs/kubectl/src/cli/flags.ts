@@ -193,7 +193,12 @@ export class FlagSet {
   }
 
   /** One `-abc` group; returns the index of the last argument consumed. */
-  private parseShorthands(arg: string, args: readonly string[], index: number, set: (spec: FlagSpec, raw: string) => void): number {
+  private parseShorthands(
+    arg: string,
+    args: readonly string[],
+    index: number,
+    set: (spec: FlagSpec, raw: string) => void,
+  ): number {
     let rest = arg.slice(1);
     while (rest.length > 0) {
       const char = rest[0] ?? '';

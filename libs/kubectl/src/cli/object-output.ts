@@ -57,7 +57,8 @@ export function parseOutputFlag(inv: Invocation, allowed?: readonly string[]): O
   let value = inv.string('output');
   const template = inv.string('template');
   if (template && (value === '' || value === 'go-template' || value === 'template')) value = `go-template=${template}`;
-  if (template && (value === 'jsonpath' || value === 'jsonpath-file' || value === 'go-template-file')) value = `${value}=${template}`;
+  if (template && (value === 'jsonpath' || value === 'jsonpath-file' || value === 'go-template-file'))
+    value = `${value}=${template}`;
   try {
     return parseOutputFormat(value, allowed);
   } catch (error) {

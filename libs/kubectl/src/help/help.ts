@@ -24,7 +24,11 @@ const NO_OPT_DEFAULTS: Record<string, string> = {
   'grace-period': '-1',
 };
 
-const INT32_FLAGS = new Set(['create deployment/replicas', 'create deployment/port', 'create service nodeport/node-port']);
+const INT32_FLAGS = new Set([
+  'create deployment/replicas',
+  'create deployment/port',
+  'create service nodeport/node-port',
+]);
 
 export function helpEntry(path: string): HelpEntry | undefined {
   return HELP[path];
@@ -107,7 +111,10 @@ export function globalFlagSpecs(): FlagSpec[] {
 
 function renderFlags(flags: readonly HelpFlag[]): string {
   return flags
-    .map((flag) => `    ${flag.shorthand ? `-${flag.shorthand}, ` : ''}--${flag.name}=${flag.defaultText}:\n\t${flag.usage}\n`)
+    .map(
+      (flag) =>
+        `    ${flag.shorthand ? `-${flag.shorthand}, ` : ''}--${flag.name}=${flag.defaultText}:\n\t${flag.usage}\n`,
+    )
     .join('\n');
 }
 
@@ -122,7 +129,9 @@ export function renderHelp(path: string): string {
   if (entry.subcommands) {
     // cobra pads names to at least 11 characters; kubectl's template adds 3.
     const padding = Math.max(11, ...entry.subcommands.map((sub) => sub.name.length)) + 3;
-    parts.push(`Available Commands:\n${entry.subcommands.map((sub) => `  ${sub.name.padEnd(padding)}${sub.short}`).join('\n')}`);
+    parts.push(
+      `Available Commands:\n${entry.subcommands.map((sub) => `  ${sub.name.padEnd(padding)}${sub.short}`).join('\n')}`,
+    );
   }
   if (entry.flags) parts.push(`Options:\n${renderFlags(entry.flags).replace(/\n$/, '')}`);
   parts.push(`Usage:\n  ${entry.usage}\n\n${entry.footer.replace('$OPTIONS', OPTIONS_HINT)}`);

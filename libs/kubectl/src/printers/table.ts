@@ -52,8 +52,18 @@ function labelHeader(key: string): string {
 }
 
 /** decorateTable: the extra columns and cells the options ask for. */
-function decorate(table: Table, kind: TableKind, options: TablePrintOptions): { columns: TableColumnDefinition[]; rows: Cell[][] } {
-  const column = (name: string): TableColumnDefinition => ({ name, type: 'string', format: '', description: '', priority: 0 });
+function decorate(
+  table: Table,
+  kind: TableKind,
+  options: TablePrintOptions,
+): { columns: TableColumnDefinition[]; rows: Cell[][] } {
+  const column = (name: string): TableColumnDefinition => ({
+    name,
+    type: 'string',
+    format: '',
+    description: '',
+    priority: 0,
+  });
   const withNamespace = options.withNamespace && kind.namespaced;
   const base = table.columnDefinitions ?? [];
   const columns = [
@@ -69,7 +79,7 @@ function decorate(table: Table, kind: TableKind, options: TablePrintOptions): { 
     const cells: Cell[] = [...row.cells];
     if (nameColumn !== -1) cells[nameColumn] = `${prefix}/${goValueText(cells[nameColumn])}`;
     const metadata = row.object?.metadata;
-    const labels = (metadata?.labels ?? {}) as Record<string, string>;
+    const labels = metadata?.labels ?? {};
     return [
       ...(options.eventType !== undefined ? [EVENT_TYPES[options.eventType] ?? options.eventType] : []),
       ...(withNamespace ? [metadata ? (metadata.namespace ?? '') : undefined] : []),
@@ -95,7 +105,11 @@ function cellText(cell: Cell): string {
 }
 
 /** printTable: header (unless there are no rows) and one tab-separated line per row. */
-function tableLines(columns: readonly TableColumnDefinition[], rows: readonly Cell[][], options: TablePrintOptions): string {
+function tableLines(
+  columns: readonly TableColumnDefinition[],
+  rows: readonly Cell[][],
+  options: TablePrintOptions,
+): string {
   const shown = columns.map((def, index) => ({ def, index })).filter(({ def }) => options.wide || def.priority === 0);
   let text = '';
   if (!options.noHeaders) {

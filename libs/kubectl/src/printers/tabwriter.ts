@@ -51,7 +51,9 @@ export class TabWriter {
     const text = this.buffer;
     this.buffer = '';
     if (text === '') return '';
-    const lines: Cell[][] = text.split('\n').map((line) => line.split('\t').map((cell) => ({ text: cell, width: runeCount(cell) })));
+    const lines: Cell[][] = text
+      .split('\n')
+      .map((line) => line.split('\t').map((cell) => ({ text: cell, width: runeCount(cell) })));
     const out: string[] = [];
     this.format(lines, [], 0, lines.length, out);
     return out.join('');

@@ -29,7 +29,15 @@ export function expandTypes(mapper: RestMapper, typed: string): ResourceMapping[
 }
 
 /** The `all` category in the order kubectl's categories expander lists it. */
-const ALL_ORDER = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets'];
+const ALL_ORDER = [
+  'pods',
+  'replicationcontrollers',
+  'services',
+  'daemonsets',
+  'deployments',
+  'replicasets',
+  'statefulsets',
+];
 
 function categoryMembers(mapper: RestMapper, category: string): ResourceMapping[] {
   const members = mapper.all().filter((mapping) => mapping.categories.includes(category));
@@ -47,7 +55,8 @@ export function selectResources(mapper: RestMapper, args: readonly string[]): Re
       const slash = arg.indexOf('/');
       const type = arg.slice(0, slash);
       const name = arg.slice(slash + 1);
-      if (!type || !name) throw new KubectlError(`error: arguments in resource/name form must have a single resource and name`);
+      if (!type || !name)
+        throw new KubectlError(`error: arguments in resource/name form must have a single resource and name`);
       return { mapping: mapper.require(type), names: [name] };
     });
   }

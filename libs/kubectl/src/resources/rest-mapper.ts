@@ -97,7 +97,8 @@ export class RestMapper {
   private match(name: string, group: string | undefined, version: string | undefined): ResourceMapping | undefined {
     const lower = name.toLowerCase();
     const inScope = this.mappings.filter(
-      (mapping) => (group === undefined || mapping.group === group) && (version === undefined || mapping.version === version),
+      (mapping) =>
+        (group === undefined || mapping.group === group) && (version === undefined || mapping.version === version),
     );
     return (
       inScope.find((mapping) => mapping.resource === lower) ??

@@ -46,9 +46,8 @@ export class KubectlHarness {
   constructor(readonly cluster: Cluster) {}
 
   static create(options: ClusterCreateOptions = {}): KubectlHarness {
-    let now = Date.parse('2026-11-22T10:00:00Z');
+    const now = Date.parse('2026-11-22T10:00:00Z');
     const cluster = Cluster.create({ timeSource: () => now, ...options });
-    void now;
     return new KubectlHarness(cluster);
   }
 
@@ -62,17 +61,21 @@ export class KubectlHarness {
     this.stdin = '';
     const ctx: KubectlContext = {
       cluster: this.cluster,
-      stdin: { readAll: async () => stdin, isTTY: false },
+      stdin: { readAll: () => Promise.resolve(stdin), isTTY: false },
       stdout: { write: (text) => (stdout += text) },
       stderr: { write: (text) => (stderr += text) },
       files: {
         read: (path) => {
           const text = this.files.get(path);
-          return text === undefined ? { ok: false, error: `open ${path}: no such file or directory` } : { ok: true, text };
+          return text === undefined
+            ? { ok: false, error: `open ${path}: no such file or directory` }
+            : { ok: true, text };
         },
         list: (path) => {
           const prefix = path.endsWith('/') ? path : `${path}/`;
-          const names = [...this.files.keys()].filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length));
+          const names = [...this.files.keys()]
+            .filter((file) => file.startsWith(prefix))
+            .map((file) => file.slice(prefix.length));
           return names.length ? names.filter((name) => !name.includes('/')).sort() : undefined;
         },
         write: (path, text) => {
@@ -84,11 +87,11 @@ export class KubectlHarness {
       kubeconfig: this.kubeconfig,
       clock: {
         now: () => this.cluster.now(),
-        sleep: async (ms, sleepOptions) => {
-          if (options.signal?.aborted) return false;
-          if (sleepOptions?.stream && this.cluster.nextWakeAt() === undefined) return false;
+        sleep: (ms, sleepOptions) => {
+          if (options.signal?.aborted || sleepOptions?.signal?.aborted) return Promise.resolve(false);
+          if (sleepOptions?.stream && this.cluster.nextWakeAt() === undefined) return Promise.resolve(false);
           this.cluster.advance(ms);
-          return true;
+          return Promise.resolve(true);
         },
       },
       signal: options.signal ?? new AbortController().signal,
@@ -101,8 +104,8 @@ export class KubectlHarness {
         },
       },
       terminal: {
-        execInContainer: async () => 0,
-        edit: async (_name, text) => this.editor(text),
+        execInContainer: () => Promise.resolve(0),
+        edit: (_name, text) => Promise.resolve(this.editor(text)),
       },
       env: {},
     };

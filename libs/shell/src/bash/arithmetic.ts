@@ -11,8 +11,45 @@ export interface ArithmeticVariables {
 type Token = { kind: 'num'; value: number } | { kind: 'name'; name: string } | { kind: 'op'; op: string };
 
 const OPERATORS = [
-  '<<=', '>>=', '**', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+=', '-=', '*=', '/=', '%=',
-  '&=', '|=', '^=', '+', '-', '*', '/', '%', '<', '>', '!', '~', '&', '|', '^', '?', ':', '=', '(', ')', ',',
+  '<<=',
+  '>>=',
+  '**',
+  '++',
+  '--',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '!',
+  '~',
+  '&',
+  '|',
+  '^',
+  '?',
+  ':',
+  '=',
+  '(',
+  ')',
+  ',',
 ];
 
 function tokenize(text: string): Token[] {
@@ -207,11 +244,13 @@ class Evaluator {
     }
     if (token.op === '(') {
       const value = this.comma();
-      if (this.peekOp() !== ')') throw new ArithmeticError('missing `)\'');
+      if (this.peekOp() !== ')') throw new ArithmeticError("missing `)'");
       this.position++;
       return value;
     }
-    throw new ArithmeticError(`syntax error: operand expected (error token is "${token.op}${this.rest() ? ` ${this.rest()}` : ''}")`);
+    throw new ArithmeticError(
+      `syntax error: operand expected (error token is "${token.op}${this.rest() ? ` ${this.rest()}` : ''}")`,
+    );
   }
 }
 

@@ -9,7 +9,12 @@ async function run(...lines: string[]) {
 
 describe('bash syntax and semantics', () => {
   it('quotes, escapes and variables', async () => {
-    const [, a, b, c] = await run('X="hello world"', 'echo $X "$X" \'$X\'', 'echo "a\\"b" a\\ b ${X:-none} ${Y:-none} ${#X}', 'printf "%s-%s\\n" one two three');
+    const [, a, b, c] = await run(
+      'X="hello world"',
+      'echo $X "$X" \'$X\'',
+      'echo "a\\"b" a\\ b ${X:-none} ${Y:-none} ${#X}',
+      'printf "%s-%s\\n" one two three',
+    );
     expect(a?.stdout).toBe('hello world hello world $X\n');
     expect(b?.stdout).toBe('a"b a b hello world none 11\n');
     expect(c?.stdout).toBe('one-two\nthree-\n');
@@ -55,7 +60,14 @@ describe('bash syntax and semantics', () => {
   });
 
   it('aliases, cd, history and functions', async () => {
-    const [a, , b, , c, d] = await run('k get ns default -o name', 'mkdir -p /tmp/x && cd /tmp/x', 'pwd', 'greet() { echo "hi $1"; }', 'greet you', 'history 2');
+    const [a, , b, , c, d] = await run(
+      'k get ns default -o name',
+      'mkdir -p /tmp/x && cd /tmp/x',
+      'pwd',
+      'greet() { echo "hi $1"; }',
+      'greet you',
+      'history 2',
+    );
     expect(a?.stdout).toBe('namespace/default\n');
     expect(b?.stdout).toBe('/tmp/x\n');
     expect(c?.stdout).toBe('hi you\n');

@@ -12,7 +12,13 @@ function sequence(body: string): string[] | undefined {
     const width = /^-?0\d/.test(fromText) || /^-?0\d/.test(toText) ? Math.max(fromText.length, toText.length) : 0;
     const out: string[] = [];
     for (let n = from; from <= to ? n <= to : n >= to; n += from <= to ? step : -step) {
-      out.push(width ? String(Math.abs(n)).padStart(width - (n < 0 ? 1 : 0), '0').replace(/^/, n < 0 ? '-' : '') : String(n));
+      out.push(
+        width
+          ? String(Math.abs(n))
+              .padStart(width - (n < 0 ? 1 : 0), '0')
+              .replace(/^/, n < 0 ? '-' : '')
+          : String(n),
+      );
       if (out.length > 10000) break;
     }
     return out;
@@ -71,6 +77,9 @@ export function expandBraces(word: Word): Word[] {
   const texts = expandText(part.text);
   if (texts.length === 1) return [word];
   return texts.flatMap((text) =>
-    expandBraces({ parts: [...word.parts.slice(0, index), { type: 'lit', text }, ...word.parts.slice(index + 1)], raw: word.raw }),
+    expandBraces({
+      parts: [...word.parts.slice(0, index), { type: 'lit', text }, ...word.parts.slice(index + 1)],
+      raw: word.raw,
+    }),
   );
 }

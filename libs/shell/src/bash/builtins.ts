@@ -81,7 +81,8 @@ function alias(call: BuiltinCall): number {
   const { shell } = call;
   const args = call.args.slice(1).filter((arg) => arg !== '-p');
   if (args.length === 0) {
-    for (const name of [...shell.aliases.keys()].sort()) call.io.stdout.write(`alias ${name}=${quoteAlias(shell.aliases.get(name) ?? '')}\n`);
+    for (const name of [...shell.aliases.keys()].sort())
+      call.io.stdout.write(`alias ${name}=${quoteAlias(shell.aliases.get(name) ?? '')}\n`);
     return 0;
   }
   let status = 0;
@@ -219,7 +220,10 @@ function command(call: BuiltinCall): Promise<number> | number {
     for (const name of call.args.slice(2)) {
       const found = call.shell.describe(name);
       if (!found) status = 1;
-      else call.io.stdout.write(`${found.kind === 'alias' ? `alias ${name}='${found.text}'` : found.kind === 'file' ? found.text : name}\n`);
+      else
+        call.io.stdout.write(
+          `${found.kind === 'alias' ? `alias ${name}='${found.text}'` : found.kind === 'file' ? found.text : name}\n`,
+        );
     }
     return status;
   }
@@ -262,7 +266,8 @@ function kill(call: BuiltinCall): number {
       continue;
     }
     job.abort();
-    if (call.shell.options.interactive) call.io.stderr.write(`[${job.id}]+  ${'Terminated'.padEnd(24)}${job.command}\n`);
+    if (call.shell.options.interactive)
+      call.io.stderr.write(`[${job.id}]+  ${'Terminated'.padEnd(24)}${job.command}\n`);
   }
   return status;
 }

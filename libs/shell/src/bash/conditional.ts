@@ -120,7 +120,12 @@ class ConditionalEvaluator {
   }
 }
 
-export async function conditionalTest(words: readonly Word[], host: ExpansionHost, io: CommandIO, prefix: string): Promise<number> {
+export async function conditionalTest(
+  words: readonly Word[],
+  host: ExpansionHost,
+  io: CommandIO,
+  prefix: string,
+): Promise<number> {
   try {
     return (await new ConditionalEvaluator(words, host).run()) ? 0 : 1;
   } catch (error) {

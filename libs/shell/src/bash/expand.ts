@@ -30,7 +30,9 @@ interface Segment {
 }
 
 async function paramValue(part: Extract<WordPart, { type: 'param' }>, host: ExpansionHost): Promise<string> {
-  const raw = host.special(part.name) ?? (/^\d+$/.test(part.name) ? host.positional[Number(part.name) - 1] : host.vars.get(part.name));
+  const raw =
+    host.special(part.name) ??
+    (/^\d+$/.test(part.name) ? host.positional[Number(part.name) - 1] : host.vars.get(part.name));
   if (part.length) return String([...(raw ?? '')].length);
   const op = part.op;
   if (!op) return raw ?? '';
@@ -110,7 +112,12 @@ function replacePattern(value: string, pattern: string, replacement: string, op:
   return value.replace(new RegExp(source, op === '//' ? 'gs' : 's'), () => replacement);
 }
 
-async function segmentsOf(parts: readonly WordPart[], host: ExpansionHost, quoted: boolean, out: Segment[]): Promise<void> {
+async function segmentsOf(
+  parts: readonly WordPart[],
+  host: ExpansionHost,
+  quoted: boolean,
+  out: Segment[],
+): Promise<void> {
   for (const part of parts) {
     switch (part.type) {
       case 'lit':
@@ -120,7 +127,11 @@ async function segmentsOf(parts: readonly WordPart[], host: ExpansionHost, quote
         out.push({ text: part.text, quoted: true, split: false });
         break;
       case 'tilde':
-        out.push({ text: part.user === '' ? host.home : part.user === 'root' ? '/root' : `~${part.user}`, quoted: true, split: false });
+        out.push({
+          text: part.user === '' ? host.home : part.user === 'root' ? '/root' : `~${part.user}`,
+          quoted: true,
+          split: false,
+        });
         break;
       case 'dq':
         out.push({ text: '', quoted: true, split: false });
@@ -129,7 +140,12 @@ async function segmentsOf(parts: readonly WordPart[], host: ExpansionHost, quote
       case 'param':
         if ((part.name === '@' || part.name === '*') && !part.op && !part.length) {
           host.positional.forEach((arg, index) => {
-            if (index > 0) out.push(quoted && part.name === '@' ? { text: '', quoted, split: false, boundary: true } : { text: ' ', quoted, split: !quoted });
+            if (index > 0)
+              out.push(
+                quoted && part.name === '@'
+                  ? { text: '', quoted, split: false, boundary: true }
+                  : { text: ' ', quoted, split: !quoted },
+              );
             out.push({ text: arg, quoted, split: !quoted });
           });
           break;
@@ -140,7 +156,11 @@ async function segmentsOf(parts: readonly WordPart[], host: ExpansionHost, quote
         out.push({ text: (await host.commandSubstitution(part.source)).replace(/\n+$/, ''), quoted, split: !quoted });
         break;
       case 'arith':
-        out.push({ text: String(evaluateArithmetic(await expandArithmeticText(part.expression, host), host.vars)), quoted, split: !quoted });
+        out.push({
+          text: String(evaluateArithmetic(await expandArithmeticText(part.expression, host), host.vars)),
+          quoted,
+          split: !quoted,
+        });
         break;
     }
   }
@@ -206,7 +226,9 @@ function splitFields(segments: readonly Segment[], ifs: string): Field[] {
 function globField(field: Field, host: ExpansionHost): string[] {
   const text = field.segments.map((segment) => segment.text).join('');
   if (!field.segments.some((segment) => !segment.quoted && hasGlob(segment.text))) return [text];
-  const pattern = field.segments.map((segment) => (segment.quoted ? segment.text.replace(/[*?[\]\\]/g, '\\$&') : segment.text)).join('');
+  const pattern = field.segments
+    .map((segment) => (segment.quoted ? segment.text.replace(/[*?[\]\\]/g, '\\$&') : segment.text))
+    .join('');
   const matches = matchPaths(pattern, host);
   return matches.length ? matches : [text];
 }
@@ -264,6 +286,8 @@ export async function expandString(word: Word, host: ExpansionHost): Promise<str
 export async function expandPattern(word: Word, host: ExpansionHost): Promise<RegExp> {
   const segments: Segment[] = [];
   await segmentsOf(word.parts, host, false, segments);
-  const pattern = segments.map((segment) => (segment.quoted ? segment.text.replace(/[*?[\]\\]/g, '\\$&') : segment.text)).join('');
+  const pattern = segments
+    .map((segment) => (segment.quoted ? segment.text.replace(/[*?[\]\\]/g, '\\$&') : segment.text))
+    .join('');
   return globToRegExp(pattern, { anchored: true });
 }

@@ -2,7 +2,14 @@
 // pipes), redirects, compound commands, functions, background jobs, and
 // simple commands looked up as functions, builtins, then programs.
 import type { CancelSignal } from '@kubelab/kubectl';
-import type { Command as Program, CommandContext, CommandIO, ShellHost, ShellSession, ToolFlavour } from '../runtime/command';
+import type {
+  Command as Program,
+  CommandContext,
+  CommandIO,
+  ShellHost,
+  ShellSession,
+  ToolFlavour,
+} from '../runtime/command';
 import { resolvePath } from '../runtime/command';
 import { Pipe, StringInput, StringOutput } from '../runtime/streams';
 import { ArithmeticError, evaluateArithmetic } from './arithmetic';
@@ -25,7 +32,8 @@ function simpleCommandOf(value: string): SimpleCommand | undefined {
   try {
     const [item, ...others] = Parser.parse(value, true);
     const command = item?.andOr.first.commands[0];
-    if (others.length || !item || item.background || item.andOr.rest.length || item.andOr.first.commands.length !== 1) return undefined;
+    if (others.length || !item || item.background || item.andOr.rest.length || item.andOr.first.commands.length !== 1)
+      return undefined;
     return command?.type === 'simple' && command.redirects.length === 0 ? command : undefined;
   } catch {
     return undefined;
@@ -71,7 +79,12 @@ export class Interpreter {
   }
 
   /** Parses and runs source text; syntax errors print bash's message and give status 2. */
-  async runSource(source: string, io: CommandIO, signal: CancelSignal, options: { atEof?: boolean } = {}): Promise<number> {
+  async runSource(
+    source: string,
+    io: CommandIO,
+    signal: CancelSignal,
+    options: { atEof?: boolean } = {},
+  ): Promise<number> {
     let list: List;
     try {
       list = Parser.parse(source, options.atEof ?? true);
@@ -90,7 +103,10 @@ export class Interpreter {
   /** Job notifications bash prints before a prompt (`[1]+  Done  ...`). */
   takeJobNotifications(): string {
     const text = this.finishedJobs
-      .map((job) => `[${job.id}]+  ${(job.status === 'Done' ? 'Done' : `Exit ${job.exitCode ?? 1}`).padEnd(24)}${job.command}\n`)
+      .map(
+        (job) =>
+          `[${job.id}]+  ${(job.status === 'Done' ? 'Done' : `Exit ${job.exitCode ?? 1}`).padEnd(24)}${job.command}\n`,
+      )
       .join('');
     this.finishedJobs = [];
     return text;
@@ -241,7 +257,8 @@ export class Interpreter {
           return await this.runList(command.body, io, signal);
         } finally {
           this.cwd = saved.cwd;
-          for (const [name, entry] of Object.entries(saved.vars)) this.vars.set(name, entry.value, { export: entry.exported });
+          for (const [name, entry] of Object.entries(saved.vars))
+            this.vars.set(name, entry.value, { export: entry.exported });
         }
       }
       case 'if': {
@@ -292,7 +309,11 @@ export class Interpreter {
   }
 
   /** A loop body run until it says stop; `break`/`continue` and the iteration cap handled here. */
-  private async loop(signal: CancelSignal, io: CommandIO, body: (iteration: number) => Promise<number | 'stop'>): Promise<number> {
+  private async loop(
+    signal: CancelSignal,
+    io: CommandIO,
+    body: (iteration: number) => Promise<number | 'stop'>,
+  ): Promise<number> {
     let status = 0;
     for (let iteration = 0; ; iteration++) {
       if (signal.aborted) return 130;
@@ -350,7 +371,8 @@ export class Interpreter {
   ): { name: string; source: string } | { name: string; command: SimpleCommand } | undefined {
     const [first, ...rest] = command.words;
     const part = first?.parts[0];
-    if (!first || first.parts.length !== 1 || part?.type !== 'lit' || this.expandingAliases.has(part.text)) return undefined;
+    if (!first || first.parts.length !== 1 || part?.type !== 'lit' || this.expandingAliases.has(part.text))
+      return undefined;
     const value = this.aliases.get(part.text);
     if (value === undefined) return undefined;
     const simple = simpleCommandOf(value);
@@ -367,11 +389,20 @@ export class Interpreter {
     }
     const assignments = command.assignments.map((assignment) => `${assignment.name}=${assignment.value.raw}`);
     const redirects = command.redirects.map((redirect) => `${redirect.fd ?? ''}${redirect.op}${redirect.target.raw}`);
-    return { name: part.text, source: [...assignments, value, ...rest.map((word) => word.raw), ...redirects].join(' ') };
+    return {
+      name: part.text,
+      source: [...assignments, value, ...rest.map((word) => word.raw), ...redirects].join(' '),
+    };
   }
 
   /** Runs argv: a function, a builtin, or a program; `env` adds `VAR=value` prefixes. */
-  async invoke(args: string[], io: CommandIO, signal: CancelSignal, env: Record<string, string> = {}, replaceEnv?: Record<string, string>): Promise<number> {
+  async invoke(
+    args: string[],
+    io: CommandIO,
+    signal: CancelSignal,
+    env: Record<string, string> = {},
+    replaceEnv?: Record<string, string>,
+  ): Promise<number> {
     const [name = ''] = args;
     const fn = this.functions.get(name);
     if (fn) return this.callFunction(fn, args.slice(1), io, signal);
@@ -406,11 +437,19 @@ export class Interpreter {
     const clock = session.clock;
     return {
       ...session,
-      clock: { now: () => clock.now(), sleep: (ms, options) => clock.sleep(ms, { ...options, signal: options?.signal ?? signal }) },
+      clock: {
+        now: () => clock.now(),
+        sleep: (ms, options) => clock.sleep(ms, { ...options, signal: options?.signal ?? signal }),
+      },
     };
   }
 
-  private async callFunction(fn: FunctionDefinition, args: string[], io: CommandIO, signal: CancelSignal): Promise<number> {
+  private async callFunction(
+    fn: FunctionDefinition,
+    args: string[],
+    io: CommandIO,
+    signal: CancelSignal,
+  ): Promise<number> {
     const saved = this.positional;
     this.positional = args;
     this.vars.pushScope();
@@ -429,11 +468,14 @@ export class Interpreter {
   private async runPath(args: string[], io: CommandIO, signal: CancelSignal): Promise<number> {
     const [name = ''] = args;
     if (!name.includes('/')) {
-      io.stderr.write(this.options.shellName === 'bash' ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`);
+      io.stderr.write(
+        this.options.shellName === 'bash' ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`,
+      );
       return 127;
     }
     const base = name.slice(name.lastIndexOf('/') + 1);
-    if (/^\/(usr\/)?(s?bin)\//.test(name) && this.options.programs(base)) return this.invoke([base, ...args.slice(1)], io, signal);
+    if (/^\/(usr\/)?(s?bin)\//.test(name) && this.options.programs(base))
+      return this.invoke([base, ...args.slice(1)], io, signal);
     const path = resolvePath(this.cwd, name, this.vars.get('HOME') ?? '/root');
     const stat = this.options.session.fs.stat(path);
     if (!stat.ok) {

@@ -164,7 +164,7 @@ export class Parser {
     this.skipBlanks();
     if (this.pos >= this.src.length) throw new IncompleteInput();
     const bare = this.peekBare();
-    if (RESERVED_ENDS.has(bare) || bare === '' && /[;&|)]/.test(this.peek())) throw new BashSyntaxError(this.token());
+    if (RESERVED_ENDS.has(bare) || (bare === '' && /[;&|)]/.test(this.peek()))) throw new BashSyntaxError(this.token());
     switch (bare) {
       case 'if':
         return this.withRedirects(this.ifCommand());
@@ -196,7 +196,8 @@ export class Parser {
       this.pos++;
       return this.withRedirects({ type: 'subshell', body, redirects: [] });
     }
-    if (NAME.test(bare) && /^\s*\(\s*\)/.test(this.src.slice(this.pos + bare.length))) return this.functionDefinition(this.pos);
+    if (NAME.test(bare) && /^\s*\(\s*\)/.test(this.src.slice(this.pos + bare.length)))
+      return this.functionDefinition(this.pos);
     return this.simple();
   }
 
@@ -387,13 +388,15 @@ export class Parser {
       const assignment = words.length === 0 ? /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(this.src.slice(this.pos)) : null;
       if (assignment?.[1] !== undefined) {
         this.pos += assignment[0].length;
-        const value = /[\s;&|()<>]/.test(this.peek()) || this.pos >= this.src.length ? { parts: [], raw: '' } : this.word();
+        const value =
+          /[\s;&|()<>]/.test(this.peek()) || this.pos >= this.src.length ? { parts: [], raw: '' } : this.word();
         assignments.push({ name: assignment[1], value, append: assignment[2] === '+' });
         continue;
       }
       words.push(this.word());
     }
-    if (words.length === 0 && assignments.length === 0 && redirects.length === 0) throw new BashSyntaxError(this.token());
+    if (words.length === 0 && assignments.length === 0 && redirects.length === 0)
+      throw new BashSyntaxError(this.token());
     return { type: 'simple', assignments, words, redirects };
   }
 

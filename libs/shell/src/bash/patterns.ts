@@ -22,7 +22,10 @@ export function globToRegExp(pattern: string, options: { anchored: boolean }): R
       let body = pattern.slice(i + 1, close);
       const negate = body.startsWith('!') || body.startsWith('^');
       if (negate) body = body.slice(1);
-      const classes = body.replace(/\[:(alpha|digit|alnum|upper|lower|space|punct|xdigit):\]/g, (_, name: string) => POSIX_CLASSES[name] ?? '');
+      const classes = body.replace(
+        /\[:(alpha|digit|alnum|upper|lower|space|punct|xdigit):\]/g,
+        (_, name: string) => POSIX_CLASSES[name] ?? '',
+      );
       source += `[${negate ? '^' : ''}${classes.replace(/[\\\]^]/g, (c) => (c === '-' ? c : `\\${c}`))}]`;
       i = close;
     } else source += escapeRegExp(char);

@@ -52,7 +52,11 @@ export async function applyRedirects(
   cwd: string,
 ): Promise<{ io: CommandIO; close(): void }> {
   const current: CommandIO = { ...io };
-  const streams: Record<number, InputStream | OutputStream> = { 0: current.stdin, 1: current.stdout, 2: current.stderr };
+  const streams: Record<number, InputStream | OutputStream> = {
+    0: current.stdin,
+    1: current.stdout,
+    2: current.stderr,
+  };
   for (const redirect of redirects) {
     const home = host.vars.get('HOME') ?? '/root';
     if (redirect.heredoc) {

@@ -14,7 +14,9 @@ export interface ShellState {
 }
 
 export class Variables {
-  private readonly scopes: Array<Map<string, { value: string; exported: boolean } | undefined>> = [new Map()];
+  private readonly scopes: Array<Map<string, { value: string; exported: boolean } | undefined>> = [
+    new Map<string, { value: string; exported: boolean } | undefined>(),
+  ];
 
   constructor(initial: ShellState['variables'] = {}) {
     for (const [name, entry] of Object.entries(initial)) this.global.set(name, { ...entry });

@@ -59,7 +59,20 @@ function matchBrace(src: string, start: number): number {
   return -1;
 }
 
-const ANSI_C: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+const ANSI_C: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+};
 
 function ansiC(text: string): string {
   return text.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_, code: string) => {
@@ -132,7 +145,7 @@ function readDoubleQuoted(src: string, start: number): Read {
     if (text) parts.push({ type: 'quoted', text });
     text = '';
   };
-  for (let i = start; i < src.length; ) {
+  for (let i = start; i < src.length;) {
     const char = src[i] ?? '';
     if (char === '"') {
       flush();

@@ -26,7 +26,9 @@ function filesOf(fs: VirtualFileSystem, cwd: string, home: string): KubectlFiles
     resolve: absolute,
     read(path) {
       const result = fs.readFile(absolute(path));
-      return result.ok ? { ok: true, text: result.value } : { ok: false, error: goFsError('open', { ...result.error, path }) };
+      return result.ok
+        ? { ok: true, text: result.value }
+        : { ok: false, error: goFsError('open', { ...result.error, path }) };
     },
     list(path) {
       const result = fs.readDirectory(absolute(path));

@@ -9,7 +9,9 @@ function nodeName(ctx: CommandContext): string | undefined {
 const iptablesSave: Command = (ctx) => {
   const node = nodeName(ctx);
   if (!node) {
-    ctx.stderr.write('iptables-save v1.8.7 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)\n\n');
+    ctx.stderr.write(
+      'iptables-save v1.8.7 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)\n\n',
+    );
     return 1;
   }
   const tableIndex = ctx.args.findIndex((arg) => arg === '-t' || arg === '--table');
@@ -25,7 +27,9 @@ const iptablesSave: Command = (ctx) => {
 const ipvsadm: Command = (ctx) => {
   const node = nodeName(ctx);
   if (!node) {
-    ctx.stderr.write('Can\'t initialize ipvs: Protocol not available\nAre you sure that IP Virtual Server is built in the kernel or as module?\n');
+    ctx.stderr.write(
+      "Can't initialize ipvs: Protocol not available\nAre you sure that IP Virtual Server is built in the kernel or as module?\n",
+    );
     return 1;
   }
   ctx.stdout.write(ctx.session.cluster.network.ipvsadm(node));

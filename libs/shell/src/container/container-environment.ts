@@ -57,7 +57,11 @@ export function containerEnvironment(cluster: Cluster, target: ContainerTarget):
   const pod = response.body as PodShape;
   const container = pod.spec?.containers?.find((candidate) => candidate.name === target.container);
   const image = container?.image ? lookupImage(container.image) : undefined;
-  const process = cluster.containerEnvironment({ namespace: target.namespace, name: target.pod, container: target.container });
+  const process = cluster.containerEnvironment({
+    namespace: target.namespace,
+    name: target.pod,
+    container: target.container,
+  });
   if (!('env' in process)) return { ok: false, message: process.message ?? 'container not found' };
   if (!container || !image) return { ok: false, message: `container not found ("${target.container}")` };
   const env = process.env;

@@ -12,11 +12,11 @@ declare function clearTimeout(handle: unknown): void;
 export function simulatedClock(cluster: Cluster): ShellClock {
   return {
     now: () => cluster.now(),
-    sleep: async (ms, options) => {
-      if (options?.signal?.aborted) return false;
-      if (options?.stream && cluster.nextWakeAt() === undefined) return false;
+    sleep: (ms, options) => {
+      if (options?.signal?.aborted) return Promise.resolve(false);
+      if (options?.stream && cluster.nextWakeAt() === undefined) return Promise.resolve(false);
       cluster.advance(Math.max(0, ms));
-      return !options?.signal?.aborted;
+      return Promise.resolve(!options?.signal?.aborted);
     },
   };
 }
@@ -33,11 +33,14 @@ export function realClock(cluster: Cluster): ShellClock {
           clearTimeout(timer);
           resolve(false);
         };
-        const timer = setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          cluster.settle();
-          resolve(true);
-        }, Math.max(0, Math.min(ms, 2_147_483_647)));
+        const timer = setTimeout(
+          () => {
+            signal?.removeEventListener('abort', onAbort);
+            cluster.settle();
+            resolve(true);
+          },
+          Math.max(0, Math.min(ms, 2_147_483_647)),
+        );
         signal?.addEventListener('abort', onAbort, { once: true });
       }),
   };

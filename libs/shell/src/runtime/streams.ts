@@ -26,16 +26,16 @@ export class StringInput implements InputStream {
     readonly isTTY = false,
   ) {}
 
-  async read(): Promise<string | null> {
-    if (this.done) return null;
+  read(): Promise<string | null> {
+    if (this.done) return Promise.resolve(null);
     this.done = true;
-    return this.text === '' ? null : this.text;
+    return Promise.resolve(this.text === '' ? null : this.text);
   }
 
-  async readAll(): Promise<string> {
+  readAll(): Promise<string> {
     const text = this.done ? '' : this.text;
     this.done = true;
-    return text;
+    return Promise.resolve(text);
   }
 }
 
@@ -107,7 +107,6 @@ export class Pipe {
   };
 
   constructor() {
-    const pipe = this;
-    Object.defineProperty(this.writer, 'closed', { get: () => pipe.readerGone });
+    Object.defineProperty(this.writer, 'closed', { get: () => this.readerGone });
   }
 }

@@ -49,7 +49,10 @@ export function parseTranscript(text: string): TranscriptStep[] {
 }
 
 /** Runs each command and returns what the terminal showed for it. */
-export async function runTranscript(text: string, sandbox: Sandbox = createTranscriptSandbox()): Promise<Array<TranscriptStep & { actual: string }>> {
+export async function runTranscript(
+  text: string,
+  sandbox: Sandbox = createTranscriptSandbox(),
+): Promise<Array<TranscriptStep & { actual: string }>> {
   const results: Array<TranscriptStep & { actual: string }> = [];
   for (const step of parseTranscript(text)) {
     let shown = '';

@@ -157,7 +157,9 @@ export const printf: Command = (ctx) => {
     }
   };
   const formatHasConversions = /%[^%]/.test(format.replace(/%%/g, ''));
-  const invalid = /%[-+ #0]*(\d+|\*)?(\.(\d+|\*)?)?([^-+ #0-9.*diouxXeEfFgGcsbqaA%])/.exec(format.replace(/%%/g, '\0\0'));
+  const invalid = /%[-+ #0]*(\d+|\*)?(\.(\d+|\*)?)?([^-+ #0-9.*diouxXeEfFgGcsbqaA%])/.exec(
+    format.replace(/%%/g, '\0\0'),
+  );
   if (invalid) {
     // bash prints what precedes an unknown conversion, then stops.
     ctx.stdout.write(unescape(format.slice(0, invalid.index), 'printf').text);

@@ -30,7 +30,9 @@ export function containerProcessEnvironment(
   const lookup = (sources.images ?? catalogueImages)(container.image);
   if (!lookup.ok) return { ok: false, message: `container not found ("${name}")` };
   const env = containerEnvironment(pod, container, servicesAt(sources.services, startedAt), lookup.image.env, sources);
-  return env.ok ? { ok: true, env: Object.fromEntries(env.env) } : { ok: false, message: `container not found ("${name}")` };
+  return env.ok
+    ? { ok: true, env: Object.fromEntries(env.env) }
+    : { ok: false, message: `container not found ("${name}")` };
 }
 
 export function execInPod(

@@ -48,7 +48,13 @@ function listObjects(inv: Invocation, mapping: ResourceMapping): KubeObject[] {
 }
 
 /** kubectl describe TYPE NAME: the object, or else every object whose name starts with NAME. */
-function byName(inv: Invocation, mapping: ResourceMapping, name: string, namespace: string | undefined, errors: string[]): Described[] {
+function byName(
+  inv: Invocation,
+  mapping: ResourceMapping,
+  name: string,
+  namespace: string | undefined,
+  errors: string[],
+): Described[] {
   const response = inv.client.send({
     verb: 'get',
     group: mapping.group,
@@ -58,7 +64,10 @@ function byName(inv: Invocation, mapping: ResourceMapping, name: string, namespa
     name,
   });
   if (response.status < 300) return [{ mapping, object: response.body as KubeObject }];
-  const prefixed = response.status === 404 ? listObjects(inv, mapping).filter((object) => object.metadata?.name?.startsWith(name)) : [];
+  const prefixed =
+    response.status === 404
+      ? listObjects(inv, mapping).filter((object) => object.metadata?.name?.startsWith(name))
+      : [];
   if (prefixed.length === 0) errors.push(statusMessage(response.body as Parameters<typeof statusMessage>[0]));
   return prefixed.map((object) => ({ mapping, object }));
 }
@@ -66,7 +75,9 @@ function byName(inv: Invocation, mapping: ResourceMapping, name: string, namespa
 async function runDescribe(inv: Invocation): Promise<number> {
   const filenames = inv.strings('filename');
   if (inv.args.length === 0 && filenames.length === 0) throw new KubectlError(NO_TYPE);
-  const selections = filenames.length ? await readManifestTargets(inv, filenames) : selectResources(inv.mapper, inv.args);
+  const selections = filenames.length
+    ? await readManifestTargets(inv, filenames)
+    : selectResources(inv.mapper, inv.args);
   const errors: string[] = [];
   const described: Described[] = [];
   for (const selection of selections) {
@@ -84,7 +95,11 @@ async function runDescribe(inv: Invocation): Promise<number> {
   inv.out(texts.join('\n\n'));
   if (described.length === 0 && errors.length === 0) {
     const namespaced = selections.some((selection) => selection.mapping.namespaced);
-    inv.err(namespaced && !inv.bool('all-namespaces') ? `No resources found in ${inv.namespace} namespace.\n` : 'No resources found\n');
+    inv.err(
+      namespaced && !inv.bool('all-namespaces')
+        ? `No resources found in ${inv.namespace} namespace.\n`
+        : 'No resources found\n',
+    );
   }
   for (const error of errors) inv.err(`${error}\n`);
   return errors.length ? 1 : 0;

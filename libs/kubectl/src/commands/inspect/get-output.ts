@@ -39,7 +39,12 @@ export function createObjectPrinter(inv: Invocation): GetOutput {
       print(results, { multipleKinds }) {
         const groups: TableGroup[] = results.flatMap((result) =>
           result.table
-            ? [{ kind: result.mapping, table: { ...result.table, rows: sorted(inv, result.table.rows, (row) => row.object) } }]
+            ? [
+                {
+                  kind: result.mapping,
+                  table: { ...result.table, rows: sorted(inv, result.table.rows, (row) => row.object) },
+                },
+              ]
             : [],
         );
         return printTables(groups, {
@@ -67,7 +72,7 @@ export function createObjectPrinter(inv: Invocation): GetOutput {
       const singleItemImplied = results.length === 1 && results[0]?.requestedNames === 1;
       if (singleItemImplied && objects.length === 0) return '';
       const object = singleItemImplied && objects[0] ? objects[0] : kubectlList(objects);
-      return printer.print(object as Record<string, unknown>);
+      return printer.print(object);
     },
   };
 }

@@ -13,7 +13,11 @@ const ONE_TYPE = 'error: you may only specify a single resource type';
 /** How often the watch loop lets simulated time pass while waiting for events. */
 const POLL_MS = 1000;
 
-export async function watchSelection(inv: Invocation, selections: readonly ResourceSelection[], output: GetOutput): Promise<number> {
+export async function watchSelection(
+  inv: Invocation,
+  selections: readonly ResourceSelection[],
+  output: GetOutput,
+): Promise<number> {
   const [selection] = selections;
   if (!selection || selections.length > 1) throw new KubectlError(ONE_TYPE);
   const { mapping } = selection;
@@ -50,7 +54,9 @@ export async function watchSelection(inv: Invocation, selections: readonly Resou
     resourceVersion = (list.body as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion ?? '0';
     if (output.wantsTable) {
       const table = initialTable(inv, selection);
-      inv.out(printer.print({ kind: mapping, table }, { ...tableOptions, ...(eventsOut ? { eventType: 'ADDED' } : {}) }));
+      inv.out(
+        printer.print({ kind: mapping, table }, { ...tableOptions, ...(eventsOut ? { eventType: 'ADDED' } : {}) }),
+      );
     } else inv.out(initialText(inv, selection, output));
   }
 
@@ -58,7 +64,9 @@ export async function watchSelection(inv: Invocation, selections: readonly Resou
     if (event.type === 'BOOKMARK' || event.type === 'ERROR') return;
     if (output.wantsTable) {
       const table = event.object as Table;
-      inv.out(printer.print({ kind: mapping, table }, { ...tableOptions, ...(eventsOut ? { eventType: event.type } : {}) }));
+      inv.out(
+        printer.print({ kind: mapping, table }, { ...tableOptions, ...(eventsOut ? { eventType: event.type } : {}) }),
+      );
     } else {
       inv.out(
         output.print([{ mapping, objects: [event.object as never], requestedNames: 1 }], { multipleKinds: false }),
@@ -98,5 +106,7 @@ function initialText(inv: Invocation, selection: ResourceSelection, output: GetO
   const namespace = mapping.namespaced && !inv.bool('all-namespaces') ? inv.namespace : undefined;
   const name = selection.names?.[0];
   const objects = name ? [inv.client.get(mapping, namespace, name)] : inv.client.list(mapping, namespace).items;
-  return objects.map((object) => output.print([{ mapping, objects: [object], requestedNames: 1 }], { multipleKinds: false })).join('');
+  return objects
+    .map((object) => output.print([{ mapping, objects: [object], requestedNames: 1 }], { multipleKinds: false }))
+    .join('');
 }

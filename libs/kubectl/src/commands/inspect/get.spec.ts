@@ -15,7 +15,11 @@ describe('kubectl get', () => {
   });
 
   it('reports empty namespaces and missing objects like kubectl', async () => {
-    expect(await kubectl.run('get pods')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+    expect(await kubectl.run('get pods')).toEqual({
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+      exitCode: 0,
+    });
     expect(await kubectl.run('get svc -n nowhere')).toEqual({
       stdout: '',
       stderr: 'No resources found in nowhere namespace.\n',
@@ -41,8 +45,12 @@ describe('kubectl get', () => {
     expect(all.stdout).toMatch(
       /^NAME {2,}READY {3}STATUS {4}RESTARTS {3}AGE\npod\/web-[a-z0-9]+-[a-z0-9]{5} {3}1\/1 {5}Running {3}0 {10}30s\n/,
     );
-    expect(all.stdout).toContain('\n\nNAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP');
-    expect(all.stdout).toContain('\n\nNAME                  READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/web   2/2     2            2           30s\n');
+    expect(all.stdout).toContain(
+      '\n\nNAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP',
+    );
+    expect(all.stdout).toContain(
+      '\n\nNAME                  READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/web   2/2     2            2           30s\n',
+    );
     const names = await kubectl.run('get deploy,svc -o name');
     expect(names.stdout).toBe('deployment.apps/web\nservice/kubernetes\n');
   });
@@ -55,12 +63,16 @@ describe('kubectl get', () => {
     const yaml = await kubectl.run('get ns default -o yaml');
     expect(yaml.stdout).toMatch(/^apiVersion: v1\nkind: Namespace\nmetadata:\n {2}creationTimestamp: "/);
     const empty = await kubectl.run('get pods -o json');
-    expect(empty.stdout).toBe('{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n');
+    expect(empty.stdout).toBe(
+      '{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
+    );
   });
 
   it('shows labels, label columns and all namespaces', async () => {
     const labels = await kubectl.run('get ns default --show-labels');
-    expect(labels.stdout).toBe('NAME      STATUS   AGE   LABELS\ndefault   Active   3h    kubernetes.io/metadata.name=default\n');
+    expect(labels.stdout).toBe(
+      'NAME      STATUS   AGE   LABELS\ndefault   Active   3h    kubernetes.io/metadata.name=default\n',
+    );
     const columns = await kubectl.run('get svc -A -L k8s-app');
     expect(columns.stdout).toBe(
       'NAMESPACE     NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE   K8S-APP\n' +

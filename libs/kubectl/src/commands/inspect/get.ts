@@ -32,16 +32,27 @@ function listQuery(inv: Invocation): { labelSelector?: string; fieldSelector?: s
 }
 
 /** Fetches one selection; NotFound errors for named objects are collected, not thrown. */
-function fetchSelection(inv: Invocation, selection: ResourceSelection, wantTable: boolean, errors: string[]): KindResult {
+function fetchSelection(
+  inv: Invocation,
+  selection: ResourceSelection,
+  wantTable: boolean,
+  errors: string[],
+): KindResult {
   const { mapping } = selection;
   const allNamespaces = inv.bool('all-namespaces');
-  const namespace = mapping.namespaced ? (selection.namespace ?? (allNamespaces ? undefined : inv.namespace)) : undefined;
+  const namespace = mapping.namespaced
+    ? (selection.namespace ?? (allNamespaces ? undefined : inv.namespace))
+    : undefined;
   if (!selection.names) {
     if (wantTable) {
       const table = inv.client.table(mapping, namespace, { ...listQuery(inv), includeObject: rowObject(inv) });
       return { mapping, table, objects: rowObjects(table), requestedNames: 0 };
     }
-    return { mapping, objects: inv.client.list(mapping, namespace, listQuery(inv)).items.map((item) => withKind(mapping, item)), requestedNames: 0 };
+    return {
+      mapping,
+      objects: inv.client.list(mapping, namespace, listQuery(inv)).items.map((item) => withKind(mapping, item)),
+      requestedNames: 0,
+    };
   }
   const objects: KubeObject[] = [];
   const rows: Table['rows'] = [];
@@ -68,7 +79,9 @@ function fetchSelection(inv: Invocation, selection: ResourceSelection, wantTable
       objects.push(...rowObjects(table));
     } else objects.push(withKind(mapping, response.body as KubeObject));
   }
-  const table = columns ? ({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {}, columnDefinitions: columns, rows } as Table) : undefined;
+  const table = columns
+    ? ({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {}, columnDefinitions: columns, rows } as Table)
+    : undefined;
   return { mapping, ...(table ? { table } : {}), objects, requestedNames: selection.names.length };
 }
 
@@ -92,13 +105,15 @@ function withKind(mapping: ResourceMapping, object: KubeObject): KubeObject {
 function multipleKinds(inv: Invocation, results: readonly KindResult[]): boolean {
   const first = inv.args[0] ?? '';
   return (
-    inv.bool('show-kind') || first === 'all' || first.includes(',') || new Set(results.map((result) => result.mapping)).size > 1
+    inv.bool('show-kind') ||
+    first === 'all' ||
+    first.includes(',') ||
+    new Set(results.map((result) => result.mapping)).size > 1
   );
 }
 
 function merge(a: KindResult, b: KindResult): KindResult {
-  const table =
-    a.table && b.table ? { ...a.table, rows: [...a.table.rows, ...b.table.rows] } : (a.table ?? b.table);
+  const table = a.table && b.table ? { ...a.table, rows: [...a.table.rows, ...b.table.rows] } : (a.table ?? b.table);
   return {
     mapping: a.mapping,
     ...(table ? { table } : {}),
@@ -117,7 +132,9 @@ async function runGet(inv: Invocation): Promise<number> {
   const filenames = inv.strings('filename');
   if (inv.args.length === 0 && filenames.length === 0) throw new KubectlError(NO_TYPE);
   const output: GetOutput = createObjectPrinter(inv);
-  const selections = filenames.length ? await readManifestTargets(inv, filenames) : selectResources(inv.mapper, inv.args);
+  const selections = filenames.length
+    ? await readManifestTargets(inv, filenames)
+    : selectResources(inv.mapper, inv.args);
   if (inv.bool('watch') || inv.bool('watch-only')) return watchSelection(inv, selections, output);
   const errors: string[] = [];
   const results: KindResult[] = [];

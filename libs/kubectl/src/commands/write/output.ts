@@ -66,5 +66,5 @@ export function printResult(inv: Invocation, obj: KubeObject, options: PrintOpti
   const format = outputFormatOf(inv);
   if (format.kind === 'default') inv.out(`${objectName(obj)} ${options.operation}${suffix(options.dryRun)}\n`);
   else if (format.kind === 'json') inv.out(toJson(obj, { sortKeys: !options.typed }));
-  else inv.out(objectPrinter(inv, format).print(obj as Record<string, unknown>));
+  else inv.out(objectPrinter(inv, format).print(obj));
 }
