@@ -41,7 +41,8 @@ async function main(): Promise<void> {
         sandbox = fresh();
       }
       ran++;
-      if (process.env.FUZZ_TRACE) process.stderr.write(`${ran} ${Math.round(process.memoryUsage().heapUsed / 1e6)}MB ${JSON.stringify(line)}\n`);
+      if (process.env.FUZZ_TRACE)
+        process.stderr.write(`${ran} ${Math.round(process.memoryUsage().heapUsed / 1e6)}MB ${JSON.stringify(line)}\n`);
       const t0 = process.hrtime.bigint();
       const result = await sandbox.shell.run(line, { stdin: new StringInput(stdin) });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -55,7 +56,10 @@ async function main(): Promise<void> {
   );
   await healthy(sandbox);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const codes = [...exitCodes].sort(([a], [b]) => a - b).map(([code, count]) => `${code}:${count}`).join(' ');
+  const codes = [...exitCodes]
+    .sort(([a], [b]) => a - b)
+    .map(([code, count]) => `${code}:${count}`)
+    .join(' ');
   console.log(`shell fuzz: ${ran} cases, seed ${seed}, ${seconds.toFixed(1)} s, 0 exceptions`);
   console.log(`exit codes ${codes}`);
   console.log(`slowest case ${slowest.ms.toFixed(1)} ms: ${JSON.stringify(slowest.input)}`);
