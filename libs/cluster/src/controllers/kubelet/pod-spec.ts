@@ -52,6 +52,8 @@ export interface ContainerSpec {
   workingDir?: string;
   /** Init containers with `restartPolicy: Always` are sidecars. */
   restartPolicy?: string;
+  /** `stdin: true` (kubectl run -i): a shell as PID 1 waits for input instead of exiting. */
+  stdin?: boolean;
 }
 
 export interface Toleration {
@@ -130,6 +132,7 @@ function containerOf(value: Record<string, unknown>): ContainerSpec {
     name: text(value.name) ?? '',
     image: text(value.image) ?? '',
     imagePullPolicy: text(value.imagePullPolicy) ?? 'IfNotPresent',
+    stdin: value.stdin === true,
     env: records(value.env).map((env) => ({
       name: text(env.name) ?? '',
       value: text(env.value),

@@ -120,7 +120,12 @@ export function processFor(
   const environment = containerEnvironment(work.pod, spec, services, image.env, envSources(work));
   if (!environment.ok) return environment;
   const argv = expandCommandLine(effectiveCommand(spec, image.process), environment.env);
-  const model = processModel(argv, image.process, { env: environment.env, hostname: podHostname(work), startedAt });
+  const model = processModel(argv, image.process, {
+    env: environment.env,
+    hostname: podHostname(work),
+    startedAt,
+    stdin: spec.stdin,
+  });
   return { ok: true, process: { image, env: environment.env, argv, model } };
 }
 

@@ -30,6 +30,8 @@ export interface ProcessOptions {
   hostname: string;
   /** Epoch ms when the process starts. */
   startedAt: number;
+  /** The container keeps standard input open (`stdin: true`). */
+  stdin?: boolean;
 }
 
 export interface ProcessModel {
@@ -155,6 +157,16 @@ export function processModel(command: string[], image: ProcessImage, options: Pr
     fileExists: () => false,
     filesAt: () => new Map(),
   };
+  // A shell without a script reads its standard input: with stdin open it waits
+  // (kubectl run -it ... -- sh); PID 1 ignores SIGTERM, so it is killed at the grace period's end.
+  if (
+    options.stdin &&
+    argv.length === 1 &&
+    SHELLS.includes(basename(argv[0] ?? '')) &&
+    executableFound(argv[0] ?? '', image)
+  ) {
+    return { ...base, exitAfterMs: undefined, exitCode: 0, handlesSigterm: false };
+  }
   if (isImageProgram(command, image) || isImageProgram(argv, image)) {
     return {
       ...base,

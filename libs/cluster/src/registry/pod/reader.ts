@@ -63,6 +63,8 @@ export interface ContainerView {
   lifecycle?: JsonRecord;
   /** Init containers with `restartPolicy: Always` are sidecars. */
   restartPolicy?: string;
+  /** `stdin: true` keeps the container's standard input open (kubectl run -i). */
+  stdin?: boolean;
 }
 
 export interface TolerationView {
@@ -192,6 +194,7 @@ function containerView(container: JsonRecord): ContainerView {
     name: text(container.name),
     image: text(container.image),
     imagePullPolicy: text(container.imagePullPolicy) || 'IfNotPresent',
+    ...(container.stdin === true ? { stdin: true } : {}),
     ports: records(container.ports).map((port) => {
       const item: ContainerPortView = {
         containerPort: int(port.containerPort),

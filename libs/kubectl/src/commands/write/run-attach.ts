@@ -47,14 +47,25 @@ function runningAndReady(pod: PodView): boolean {
 export async function attachToRunPod(inv: Invocation, created: KubeObject, resources: string[]): Promise<number> {
   const namespace = created.metadata?.namespace ?? inv.namespace;
   const name = created.metadata?.name ?? '';
+  let finished = false;
   try {
     const pod = await waitForPod(inv, namespace, name, runningAndReady);
     const container = pod.spec?.containers?.[0];
     const tty = inv.bool('tty');
     if (!inv.bool('quiet')) inv.err("If you don't see a command prompt, try pressing enter.\n");
     const command = [...(container?.command ?? []), ...(container?.args ?? [])];
-    await inv.ctx.terminal.execInContainer({ namespace, pod: name, container: container?.name ?? name, tty }, command);
+    const exitCode = await inv.ctx.terminal.execInContainer(
+      { namespace, pod: name, container: container?.name ?? name, tty },
+      command,
+    );
     const restart = pod.spec?.restartPolicy ?? 'Always';
+    // The attached shell ended the session; the simulated container, which
+    // waits on its standard input, is still running: the session's status stands.
+    const shellStillRunning = getPod(inv, namespace, name)?.status?.phase === 'Running' && restart !== 'Always';
+    if (shellStillRunning) {
+      finished = true;
+      return exitCode;
+    }
     if (!inv.bool('quiet') && inv.bool('stdin') && tty && restart === 'Always' && !inv.bool('rm')) {
       inv.out(
         `Session ended, resume using 'kubectl attach ${name} -c ${container?.name ?? name} -i -t' command when the pod is running\n`,
@@ -75,14 +86,16 @@ export async function attachToRunPod(inv: Invocation, created: KubeObject, resou
       terminated.exitCode,
     );
   } finally {
-    if (inv.bool('rm')) removeCreated(inv, namespace, name, resources);
+    if (inv.bool('rm')) removeCreated(inv, namespace, name, resources, finished);
   }
 }
 
 /** `pod "x" deleted` for each object run created (kubectl's DeleteResult, not waiting). */
-function removeCreated(inv: Invocation, namespace: string, name: string, resources: string[]): void {
+function removeCreated(inv: Invocation, namespace: string, name: string, resources: string[], exited: boolean): void {
   for (const resource of resources) {
-    const response = inv.client.send({ verb: 'delete', group: '', version: 'v1', resource, namespace, name });
+    // A container whose process already ended goes at once (no grace period to wait out).
+    const query = exited && resource === 'pods' ? { gracePeriodSeconds: 0 } : {};
+    const response = inv.client.send({ verb: 'delete', group: '', version: 'v1', resource, namespace, name, query });
     if (response.status < 300) inv.out(`${resource === 'pods' ? 'pod' : 'service'} "${name}" deleted\n`);
   }
 }
