@@ -6,6 +6,8 @@ import type { Cluster } from '@kubelab/cluster';
 
 export interface KubectlOutput {
   write(text: string): void;
+  /** A terminal (cluster-info colours its output only there). */
+  readonly isTTY?: boolean;
 }
 
 export interface KubectlInput {

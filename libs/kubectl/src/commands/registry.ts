@@ -1,9 +1,10 @@
 // Every kubectl command kubelab runs, by its help path (`create service nodeport`).
 import type { KubectlCommand } from '../cli/invocation';
+import { essentialCommands } from './essentials';
 import { inspectCommands } from './inspect';
 import { workloadsCommands } from './workloads';
 import { writeCommands } from './write';
 
 export const COMMANDS: Record<string, KubectlCommand> = Object.fromEntries(
-  [...inspectCommands, ...writeCommands, ...workloadsCommands].map((command) => [command.path, command]),
+  [...inspectCommands, ...writeCommands, ...workloadsCommands, ...essentialCommands].map((command) => [command.path, command]),
 );

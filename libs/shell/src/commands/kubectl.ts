@@ -46,7 +46,7 @@ export function kubectlContext(ctx: CommandContext): KubectlContext {
   return {
     cluster: session.cluster,
     stdin: { readAll: () => ctx.stdin.readAll(), isTTY: ctx.stdin.isTTY },
-    stdout: { write: (text) => ctx.stdout.write(text) },
+    stdout: { write: (text) => ctx.stdout.write(text), isTTY: ctx.stdout.isTTY },
     stderr: { write: (text) => ctx.stderr.write(text) },
     files: filesOf(session.fs, ctx.cwd, ctx.env.HOME ?? '/root'),
     kubeconfig: session.kubeconfig,

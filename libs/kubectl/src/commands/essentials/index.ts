@@ -1,0 +1,17 @@
+// Everyday commands beyond reading and writing objects: exec, logs,
+// version, cluster-info, api-resources, api-versions.
+import type { KubectlCommand } from '../../cli/invocation';
+import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
+import { clusterInfoCommand } from './cluster-info';
+import { execCommand } from './exec';
+import { logsCommand } from './logs';
+import { versionCommand } from './version';
+
+export const essentialCommands: KubectlCommand[] = [
+  execCommand,
+  logsCommand,
+  versionCommand,
+  clusterInfoCommand,
+  apiResourcesCommand,
+  apiVersionsCommand,
+];
