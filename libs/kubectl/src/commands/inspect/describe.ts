@@ -3,7 +3,7 @@
 import type { KubeObject } from '@kubelab/cluster';
 import { KubectlError, statusMessage } from '../../cli/errors';
 import type { Invocation, KubectlCommand } from '../../cli/invocation';
-import { describeObject, type DescribeReader } from '../../describers';
+import { describeObject, type DescribeReader } from '../../describe';
 import { selectResources } from '../../resources/builder';
 import type { ResourceMapping } from '../../resources/rest-mapper';
 import { readManifestTargets } from './get-files';

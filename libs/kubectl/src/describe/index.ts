@@ -1,0 +1,36 @@
+// kubectl describe's output for each kind it knows (describe.go describers).
+import type { KubeObject } from '@kubelab/cluster';
+import { describeDeployment } from './deployment';
+import { describePod } from './pod';
+import type { DescribeReader } from './prefix-writer';
+import { describeEndpoints, describeService } from './services';
+import { describeConfigMap, describeNamespace, describeSecret } from './simple-kinds';
+import { describeGeneric } from './generic';
+
+export type { DescribeReader } from './prefix-writer';
+
+export function describeObject(
+  kind: string,
+  object: KubeObject,
+  reader: DescribeReader,
+  options: { showEvents: boolean },
+): string {
+  switch (kind) {
+    case 'Service':
+      return describeService(object, reader, options.showEvents);
+    case 'Endpoints':
+      return describeEndpoints(object, reader, options.showEvents);
+    case 'Namespace':
+      return describeNamespace(object);
+    case 'ConfigMap':
+      return describeConfigMap(object, reader, options.showEvents);
+    case 'Secret':
+      return describeSecret(object);
+    case 'Deployment':
+      return describeDeployment(object, reader, options.showEvents);
+    case 'Pod':
+      return describePod(object, reader, options.showEvents);
+    default:
+      return describeGeneric(object, reader, options.showEvents);
+  }
+}

@@ -1,0 +1,81 @@
+// describe for Namespaces, ConfigMaps and Secrets (describe.go).
+import type { KubeObject } from '@kubelab/cluster';
+import {
+  eventsFor,
+  PrefixWriter,
+  writeAnnotations,
+  writeEvents,
+  writeLabels,
+  type DescribeReader,
+} from './prefix-writer';
+
+function header(w: PrefixWriter, object: KubeObject, namespaced: boolean): void {
+  const metadata = object.metadata ?? {};
+  w.write(0, `Name:\t${metadata.name ?? ''}\n`);
+  if (namespaced) w.write(0, `Namespace:\t${metadata.namespace ?? ''}\n`);
+  writeLabels(w, 'Labels', metadata.labels);
+  writeAnnotations(w, 'Annotations', metadata.annotations);
+}
+
+export function describeNamespace(namespace: KubeObject): string {
+  const w = new PrefixWriter();
+  header(w, namespace, false);
+  w.write(0, `Status:\t${(namespace.status as { phase?: string } | undefined)?.phase ?? ''}\n`);
+  // ResourceQuotas and LimitRanges are not served: kubectl leaves their sections out.
+  return w.text();
+}
+
+export function describeConfigMap(configMap: KubeObject, reader: DescribeReader, showEvents: boolean): string {
+  const w = new PrefixWriter();
+  header(w, configMap, true);
+  w.write(0, '\nData\n====\n');
+  for (const [key, value] of Object.entries((configMap as { data?: Record<string, string> }).data ?? {})) {
+    w.write(0, `${key}:\n----\n`);
+    w.write(0, `${value}\n`);
+    w.write(0, '\n');
+  }
+  w.write(0, '\nBinaryData\n====\n');
+  for (const [key, value] of Object.entries((configMap as { binaryData?: Record<string, string> }).binaryData ?? {})) {
+    w.write(0, `${key}: ${decodedLength(value)} bytes\n`);
+  }
+  w.write(0, '\n');
+  if (showEvents) writeEvents(w, eventsFor(reader, configMap), reader.now());
+  return w.text();
+}
+
+/** Bytes of base64 data, as Go's []byte length. */
+function decodedLength(base64: string): number {
+  const clean = base64.replace(/\s/g, '');
+  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  return Math.floor((clean.length * 3) / 4) - padding;
+}
+
+export function describeSecret(secret: KubeObject): string {
+  const w = new PrefixWriter();
+  header(w, secret, true);
+  const type = (secret as { type?: string }).type ?? '';
+  w.write(0, `\nType:\t${type}\n`);
+  w.write(0, '\nData\n====\n');
+  for (const [key, value] of Object.entries((secret as { data?: Record<string, string> }).data ?? {})) {
+    if (key === 'token' && type === 'kubernetes.io/service-account-token') w.write(0, `${key}:\t${atobText(value)}\n`);
+    else w.write(0, `${key}:\t${decodedLength(value)} bytes\n`);
+  }
+  return w.text();
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function atobText(base64: string): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const char of base64.replace(/[^A-Za-z0-9+/]/g, '')) {
+    value = (value << 6) | ALPHABET.indexOf(char);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((value >> bits) & 0xff);
+    }
+  }
+  return out;
+}
