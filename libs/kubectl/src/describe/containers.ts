@@ -24,6 +24,13 @@ export interface PodSpecShape {
   priorityClassName?: string;
 }
 
+/** A JSON scalar as Go's %v prints it; `fallback` when absent or not a scalar. */
+function scalar(value: unknown, fallback: string | number | boolean): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : String(fallback);
+}
+
 function portsText(container: ContainerShape, host: boolean): string {
   return (container.ports ?? [])
     .map((port) => `${host ? (port.hostPort ?? 0) : (port.containerPort ?? 0)}/${port.protocol ?? 'TCP'}`)
@@ -100,7 +107,7 @@ function probeText(probe: ProbeShape): string {
   if (probe.exec) return `exec [${(probe.exec.command ?? []).join(' ')}] ${timing}`;
   if (probe.httpGet) {
     const get = probe.httpGet;
-    return `http-get ${(get.scheme ?? 'HTTP').toLowerCase()}://${get.host ?? ''}:${String(get.port ?? '')}${get.path ?? ''} ${timing}`;
+    return `http-get ${(get.scheme ?? 'HTTP').toLowerCase()}://${get.host ?? ''}:${scalar(get.port, '')}${get.path ?? ''} ${timing}`;
   }
   if (probe.tcpSocket) return `tcp-socket :${String(probe.tcpSocket.port ?? '')} ${timing}`;
   if (probe.grpc) return `grpc <pod>:${probe.grpc.port ?? 0}  ${timing}`;
@@ -145,12 +152,12 @@ function writeEnvironment(w: PrefixWriter, container: ContainerShape): void {
       else if (configMap) {
         w.write(
           3,
-          `${variable.name ?? ''}:\t<set to the key '${configMap.key ?? ''}' of config map '${configMap.name ?? ''}'>\tOptional: ${String(configMap.optional ?? false)}\n`,
+          `${variable.name ?? ''}:\t<set to the key '${configMap.key ?? ''}' of config map '${configMap.name ?? ''}'>\tOptional: ${scalar(configMap.optional, false)}\n`,
         );
       } else if (secret) {
         w.write(
           3,
-          `${variable.name ?? ''}:\t<set to the key '${secret.key ?? ''}' in secret '${secret.name ?? ''}'>\tOptional: ${String(secret.optional ?? false)}\n`,
+          `${variable.name ?? ''}:\t<set to the key '${secret.key ?? ''}' in secret '${secret.name ?? ''}'>\tOptional: ${scalar(secret.optional, false)}\n`,
         );
       } else w.write(3, `${variable.name ?? ''}:\t\n`);
       continue;
@@ -194,30 +201,27 @@ export function writeVolumes(w: PrefixWriter, volumes: PodSpecShape['volumes'], 
         const token = sources.find((item) => item.serviceAccountToken)?.serviceAccountToken;
         const configMap = sources.find((item) => item.configMap)?.configMap;
         w.write(0, `${indent}    Type:\tProjected (a volume that contains injected data from multiple sources)\n`);
-        if (token) w.write(0, `${indent}    TokenExpirationSeconds:\t${String(token.expirationSeconds ?? 3607)}\n`);
+        if (token) w.write(0, `${indent}    TokenExpirationSeconds:\t${scalar(token.expirationSeconds, 3607)}\n`);
         if (configMap) {
-          w.write(0, `${indent}    ConfigMapName:\t${String(configMap.name ?? '')}\n`);
-          w.write(
-            0,
-            `${indent}    ConfigMapOptional:\t${configMap.optional === undefined ? '<nil>' : String(configMap.optional)}\n`,
-          );
+          w.write(0, `${indent}    ConfigMapName:\t${scalar(configMap.name, '')}\n`);
+          w.write(0, `${indent}    ConfigMapOptional:\t${scalar(configMap.optional, '<nil>')}\n`);
         }
         if (sources.some((item) => item.downwardAPI)) w.write(0, `${indent}    DownwardAPI:\ttrue\n`);
       },
       configMap: () => {
         w.write(0, `${indent}    Type:\tConfigMap (a volume populated by a ConfigMap)\n`);
-        w.write(0, `${indent}    Name:\t${String(source.name ?? '')}\n`);
-        w.write(0, `${indent}    Optional:\t${String(source.optional ?? false)}\n`);
+        w.write(0, `${indent}    Name:\t${scalar(source.name, '')}\n`);
+        w.write(0, `${indent}    Optional:\t${scalar(source.optional, false)}\n`);
       },
       secret: () => {
         w.write(0, `${indent}    Type:\tSecret (a volume populated by a Secret)\n`);
-        w.write(0, `${indent}    SecretName:\t${String(source.secretName ?? '')}\n`);
-        w.write(0, `${indent}    Optional:\t${String(source.optional ?? false)}\n`);
+        w.write(0, `${indent}    SecretName:\t${scalar(source.secretName, '')}\n`);
+        w.write(0, `${indent}    Optional:\t${scalar(source.optional, false)}\n`);
       },
       emptyDir: () => {
         w.write(0, `${indent}    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n`);
-        w.write(0, `${indent}    Medium:\t${String(source.medium ?? '')}\n`);
-        w.write(0, `${indent}    SizeLimit:\t${String(source.sizeLimit ?? '<unset>')}\n`);
+        w.write(0, `${indent}    Medium:\t${scalar(source.medium, '')}\n`);
+        w.write(0, `${indent}    SizeLimit:\t${scalar(source.sizeLimit, '<unset>')}\n`);
       },
     };
     (describe[kind] ?? (() => w.write(0, `${indent}    <unknown>\n`)))();

@@ -31,8 +31,8 @@ export function smartLabel(field: string): string {
 }
 
 function goValue(value: unknown): string {
-  if (value === null || value === undefined) return '<nil>';
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '<nil>';
 }
 
 function writeContent(w: PrefixWriter, level: number, content: Record<string, unknown>, prefix: string): void {
@@ -61,7 +61,7 @@ export function describeGeneric(object: KubeObject, reader: DescribeReader, show
   w.write(0, `Namespace:\t${metadata.namespace ?? ''}\n`);
   writeLabels(w, 'Labels', metadata.labels);
   writeAnnotations(w, 'Annotations', metadata.annotations);
-  writeContent(w, 0, object as unknown as Record<string, unknown>, '');
+  writeContent(w, 0, object, '');
   if (showEvents) writeEvents(w, eventsFor(reader, object), reader.now());
   return w.text();
 }

@@ -129,7 +129,9 @@ export function writeEvents(w: PrefixWriter, events: readonly KubeObject[], now:
     return;
   }
   w.flush();
-  const sorted = [...(events as unknown as EventShape[])].sort((a, b) => Date.parse(eventTime(a)) - Date.parse(eventTime(b)));
+  const sorted = [...(events as unknown as EventShape[])].sort(
+    (a, b) => Date.parse(eventTime(a)) - Date.parse(eventTime(b)),
+  );
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const event of sorted) {

@@ -17,15 +17,16 @@ interface PodShape {
 /** `deploy/web`, `svc/web`, `rs/x`: the first pod the object selects, as kubectl's polymorphic helper picks it. */
 function podFor(inv: Invocation, target: string): PodShape {
   const slash = target.indexOf('/');
-  if (slash === -1) return inv.client.get(inv.mapper.require('pods'), inv.namespace, target) as PodShape;
+  if (slash === -1) return inv.client.get(inv.mapper.require('pods'), inv.namespace, target);
   const mapping = inv.mapper.require(target.slice(0, slash));
   const object = inv.client.get(mapping, inv.namespace, target.slice(slash + 1));
-  if (mapping.resource === 'pods') return object as PodShape;
+  if (mapping.resource === 'pods') return object;
   const selector = selectorOf(object);
   if (!selector)
     throw new KubectlError(`error: cannot attach to ${mapping.kind}: selector for ${mapping.kind} not implemented`);
-  const pods = inv.client.list(inv.mapper.require('pods'), inv.namespace, { labelSelector: selector })
-    .items as PodShape[];
+  const pods: PodShape[] = inv.client.list(inv.mapper.require('pods'), inv.namespace, {
+    labelSelector: selector,
+  }).items;
   const running = pods.filter((pod) => pod.status?.phase === 'Running');
   const pod = (running.length ? running : pods).sort((a, b) =>
     (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),

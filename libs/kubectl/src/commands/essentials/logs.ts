@@ -16,14 +16,14 @@ interface PodShape {
 function podsFor(inv: Invocation): PodShape[] {
   const selector = inv.string('selector');
   const pods = inv.mapper.require('pods');
-  if (selector) return inv.client.list(pods, inv.namespace, { labelSelector: selector }).items as PodShape[];
+  if (selector) return inv.client.list(pods, inv.namespace, { labelSelector: selector }).items;
   const [target] = inv.args;
   if (target === undefined) throw usageError('logs', NO_POD);
   const slash = target.indexOf('/');
-  if (slash === -1) return [inv.client.get(pods, inv.namespace, target) as PodShape];
+  if (slash === -1) return [inv.client.get(pods, inv.namespace, target)];
   const mapping = inv.mapper.require(target.slice(0, slash));
   const object = inv.client.get(mapping, inv.namespace, target.slice(slash + 1));
-  if (mapping.resource === 'pods') return [object as PodShape];
+  if (mapping.resource === 'pods') return [object];
   const spec = object.spec as
     { selector?: { matchLabels?: Record<string, string> } & Record<string, unknown> } | undefined;
   const labels = spec?.selector?.matchLabels ?? (spec?.selector as Record<string, string> | undefined) ?? {};
@@ -31,9 +31,9 @@ function podsFor(inv: Invocation): PodShape[] {
     .filter(([, value]) => typeof value === 'string')
     .map(([key, value]) => `${key}=${value}`)
     .join(',');
-  const matching = (inv.client.list(pods, inv.namespace, { labelSelector }).items as PodShape[]).sort((a, b) =>
-    (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
-  );
+  const matching = inv.client
+    .list(pods, inv.namespace, { labelSelector })
+    .items.sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
   const [first] = matching;
   if (!first) throw new KubectlError(`error: timed out waiting for the condition`);
   if (matching.length > 1) inv.err(`Found ${matching.length} pods, using pod/${first.metadata?.name ?? ''}\n`);
