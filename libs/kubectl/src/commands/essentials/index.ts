@@ -5,6 +5,7 @@ import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
 import { clusterInfoCommand } from './cluster-info';
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
+import { rolloutCommands } from './rollout';
 import { versionCommand } from './version';
 
 export const essentialCommands: KubectlCommand[] = [
@@ -14,4 +15,5 @@ export const essentialCommands: KubectlCommand[] = [
   clusterInfoCommand,
   apiResourcesCommand,
   apiVersionsCommand,
+  ...rolloutCommands,
 ];
