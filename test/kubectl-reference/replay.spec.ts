@@ -52,7 +52,9 @@ describe.each(transcripts.map((transcript) => [transcript.scenario, transcript] 
       now = Math.max(now, step.at, ...step.requests.map((request) => request.at));
       cluster.settle();
       const result = await kubectl.run(step.command, { argv: step.args });
-      expect(wallClockFree(result)).toEqual(wallClockFree({ stdout: step.stdout, stderr: step.stderr, exitCode: step.exitCode }));
+      expect(wallClockFree(result)).toEqual(
+        wallClockFree({ stdout: step.stdout, stderr: step.stderr, exitCode: step.exitCode }),
+      );
     });
   },
 );

@@ -6,5 +6,8 @@ import { workloadsCommands } from './workloads';
 import { writeCommands } from './write';
 
 export const COMMANDS: Record<string, KubectlCommand> = Object.fromEntries(
-  [...inspectCommands, ...writeCommands, ...workloadsCommands, ...essentialCommands].map((command) => [command.path, command]),
+  [...inspectCommands, ...writeCommands, ...workloadsCommands, ...essentialCommands].map((command) => [
+    command.path,
+    command,
+  ]),
 );
