@@ -23,6 +23,7 @@ import {
   unwrap,
   type GoValue,
 } from './go-template-values';
+import { utf8Encode } from '../text/utf8';
 
 /** An execution error; `message` is Go's ExecError text. */
 export class TemplateExecError extends Error {}
@@ -36,7 +37,7 @@ type ArgType = Param | null;
 class BreakSignal extends Error {}
 class ContinueSignal extends Error {}
 
-const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
+const utf8Length = (s: string): number => utf8Encode(s).length;
 
 /** Executes the template over `data` and returns the output; on error `partial` holds what was written. */
 export function executeTemplate(tmpl: ParsedTemplate, data: unknown, missingKeyError: boolean): string {

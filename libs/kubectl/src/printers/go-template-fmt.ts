@@ -2,6 +2,7 @@
 import { formatGoFloatG } from './go-number';
 import { goQuote } from './jsonpath/go-values';
 import { element, sortedKeys, typeName, type Concrete, type GoValue } from './go-template-values';
+import { utf8Encode } from '../text/utf8';
 
 interface Flags {
   plus: boolean;
@@ -179,7 +180,7 @@ function fmtStringVerb(v: { v: string }, verb: string, f: Flags): string {
       return pad(f.sharp && canBackquote(s) ? `\`${s}\`` : goQuote(s), f);
     case 'x':
     case 'X': {
-      const hex = Array.from(new TextEncoder().encode(s), (b) => b.toString(16).padStart(2, '0')).join('');
+      const hex = Array.from(utf8Encode(s), (b) => b.toString(16).padStart(2, '0')).join('');
       const text = (f.sharp ? '0x' : '') + hex;
       return pad(verb === 'X' ? text.toUpperCase() : text, f);
     }

@@ -2,6 +2,7 @@
 // (cli-runtime printers/template.go and jsonpath.go).
 import { sprint, sprintf, sprintln } from './go-template-fmt';
 import { concrete, element, isTrue, lengthOf, typeName, type Concrete, type GoValue } from './go-template-values';
+import { utf8Encode, utf8Decode } from '../text/utf8';
 
 /** A Go parameter type: reflect.Value, interface{} or string. */
 export type Param = 'rv' | 'any' | 'string';
@@ -107,7 +108,7 @@ function index(args: GoValue[]): GoValue {
     const v: Concrete | null = item.k === 'iface' ? item.elem : item.k === 'invalid' ? null : item;
     if (v === null) throw new FuncError('index of nil pointer');
     if (v.k === 'slice' || v.k === 'string') {
-      const bytes: Uint8Array | null = v.k === 'string' ? new TextEncoder().encode(v.v) : null;
+      const bytes: Uint8Array | null = v.k === 'string' ? utf8Encode(v.v) : null;
       const length = bytes ? bytes.length : v.k === 'slice' ? v.v.length : 0;
       const x = indexArg(key, length);
       if (x >= length) throw new FuncError(`reflect: ${bytes ? 'string' : 'slice'} index out of range`);
@@ -128,14 +129,14 @@ function slice(args: GoValue[]): GoValue {
   if (indexes.length > 3) throw new FuncError(`too many slice indexes: ${indexes.length}`);
   if (item.k !== 'string' && item.k !== 'slice') throw new FuncError(`can't slice item of type ${typeName(item)}`);
   if (item.k === 'string' && indexes.length === 3) throw new FuncError('cannot 3-index slice a string');
-  const bytes = item.k === 'string' ? new TextEncoder().encode(item.v) : null;
+  const bytes = item.k === 'string' ? utf8Encode(item.v) : null;
   const length = bytes ? bytes.length : item.k === 'slice' ? item.v.length : 0;
   const idx = [0, length, length];
   indexes.forEach((i, n) => (idx[n] = indexArg(concrete(i), length)));
   const [from = 0, to = 0, max = 0] = idx;
   if (from > to) throw new FuncError(`invalid slice index: ${from} > ${to}`);
   if (indexes.length === 3 && to > max) throw new FuncError(`invalid slice index: ${to} > ${max}`);
-  if (bytes) return str(new TextDecoder().decode(bytes.slice(from, to)));
+  if (bytes) return str(utf8Decode(bytes.slice(from, to)));
   return { k: 'slice', v: item.k === 'slice' ? item.v.slice(from, to) : [] };
 }
 
@@ -187,7 +188,7 @@ function jsEscape(s: string): string {
 }
 
 function queryEscape(s: string): string {
-  return Array.from(new TextEncoder().encode(s), (b) => {
+  return Array.from(utf8Encode(s), (b) => {
     const ch = String.fromCharCode(b);
     if (/[A-Za-z0-9\-_.~]/.test(ch)) return ch;
     return ch === ' ' ? '+' : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
@@ -203,7 +204,7 @@ function exists(args: GoValue[]): boolean {
       if (key === null || (key.k !== 'int' && key.k !== 'int64' && key.k !== 'uint8')) return false;
       const n = lengthOf(v) ?? 0;
       if (key.v < 0n || key.v >= BigInt(n)) return false;
-      const bytes = v.k === 'string' ? new TextEncoder().encode(v.v) : null;
+      const bytes = v.k === 'string' ? utf8Encode(v.v) : null;
       v = bytes
         ? { k: 'uint8', v: BigInt(bytes[Number(key.v)] ?? 0) }
         : v.k === 'slice'
@@ -264,7 +265,7 @@ function base64decode(args: GoValue[]): GoValue {
     if (quantum.length >= 3) out.push((bits >> 8) & 0xff);
     if (quantum.length >= 4) out.push(bits & 0xff);
   }
-  return str(new TextDecoder().decode(new Uint8Array(out)));
+  return str(utf8Decode(new Uint8Array(out)));
 }
 
 const fn = (params: Param[], variadic: boolean, call: (args: GoValue[]) => GoValue): GoFunc => ({

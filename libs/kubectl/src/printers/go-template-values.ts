@@ -2,6 +2,7 @@
 // map[string]interface{}, []interface{}, string, bool, int64 (integral numbers), float64 and nil, plus the
 // int, bool and string values that template literals and functions produce.
 import { compareByCodePoint } from './json';
+import { utf8Encode } from '../text/utf8';
 
 export type Concrete =
   | { k: 'string'; v: string }
@@ -93,7 +94,7 @@ export function isTrue(v: Concrete | null): boolean {
 
 /** reflect.Value.Len for the kinds that have one. */
 export function lengthOf(v: Concrete): number | undefined {
-  if (v.k === 'string') return new TextEncoder().encode(v.v).length;
+  if (v.k === 'string') return utf8Encode(v.v).length;
   if (v.k === 'map') return sortedKeys(v.v).length;
   if (v.k === 'slice') return v.v.length;
   return undefined;

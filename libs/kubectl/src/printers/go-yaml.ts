@@ -3,6 +3,7 @@
 import { formatYamlNumber } from './go-number';
 import { analyzeScalar, isBreak, isPrintable, resolvesToPlainString, type ScalarAnalysis } from './go-yaml-scalar';
 import { compareGoYamlKeys } from './go-yaml-keys';
+import { utf8Encode } from '../text/utf8';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
@@ -244,7 +245,7 @@ class BlockEmitter {
 
 /** yaml_emitter_check_simple_key: single-line and at most 128 bytes. */
 function isSimpleKey(key: string): boolean {
-  return !Array.from(key).some((c) => isBreak(c.codePointAt(0) ?? 0)) && new TextEncoder().encode(key).length <= 128;
+  return !Array.from(key).some((c) => isBreak(c.codePointAt(0) ?? 0)) && utf8Encode(key).length <= 128;
 }
 
 /**

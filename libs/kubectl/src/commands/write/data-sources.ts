@@ -4,6 +4,7 @@ import type { KubeObject } from '@kubelab/cluster';
 import { KubectlError } from '../../cli/errors';
 import type { KubectlContext } from '../../context';
 import { objectMeta } from './generators';
+import { utf8Encode } from '../../text/utf8';
 
 export interface DataSources {
   literals: string[];
@@ -130,7 +131,7 @@ export function secretObject(
 
 /** Standard base64 of the UTF-8 bytes. */
 export function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = utf8Encode(text);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {

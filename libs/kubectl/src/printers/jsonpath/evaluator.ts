@@ -4,6 +4,7 @@ import { compareByCodePoint } from '../json';
 import { compareGo } from './compare';
 import { goTypeName, goValueText } from './go-values';
 import { JsonPathError, type JsonPathNode, type ListNode } from './nodes';
+import { utf8Encode } from '../../text/utf8';
 
 type Value = unknown;
 const isRecord = (v: Value): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -190,6 +191,6 @@ export class JsonPathEvaluator {
 function children(value: Value): Value[] {
   if (Array.isArray(value)) return value;
   if (isRecord(value)) return mapValues(value);
-  if (typeof value === 'string') return Array.from(new TextEncoder().encode(value));
+  if (typeof value === 'string') return Array.from(utf8Encode(value));
   return [];
 }
