@@ -71,7 +71,14 @@ export interface LocalHttpResponse {
 /** What a local listener does with a connection: answer HTTP, or forward TCP somewhere in the cluster. */
 export type LocalListenerHandler =
   | { kind: 'http'; handle(request: LocalHttpRequest): LocalHttpResponse }
-  | { kind: 'forward'; namespace: string; pod: string; port: number };
+  | {
+      kind: 'forward';
+      namespace: string;
+      pod: string;
+      port: number;
+      /** Called for each connection (`kubectl port-forward` prints `Handling connection for 8080`). */
+      onConnection?: () => void;
+    };
 
 /** Ports opened on the learner's machine by background kubectl processes. */
 export interface LocalListeners {

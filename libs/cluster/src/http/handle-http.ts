@@ -14,7 +14,23 @@ import { jsonResponse, methodNotAllowed, pageNotFound, textResponse } from './re
 import { routeOf, splitPath, type ResourceTarget } from './routes';
 import { watchSnapshot } from './watch-stream';
 
+/**
+ * The apiserver's answer to one HTTP request. Like the real server, JSON goes
+ * to curl and wget indented (its `pretty` default for those user agents).
+ */
 export function handleHttp(cluster: Cluster, request: HttpRequest): HttpResponse {
+  const response = answer(cluster, request);
+  const agent = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'user-agent')?.[1] ?? '';
+  const json = (response.headers['Content-Type'] ?? '').startsWith('application/json');
+  if (!json || !/^(curl|Wget)/.test(agent) || /[?&]pretty=(false|0)\b/.test(request.path)) return response;
+  try {
+    return { ...response, body: `${JSON.stringify(JSON.parse(response.body), null, 2)}\n` };
+  } catch {
+    return response;
+  }
+}
+
+function answer(cluster: Cluster, request: HttpRequest): HttpResponse {
   const { path, query } = splitPath(request.path);
   const route = routeOf(path);
   const method = request.method.toUpperCase();

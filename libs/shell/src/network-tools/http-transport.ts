@@ -108,6 +108,7 @@ export function exchangeHttp(ctx: CommandContext, request: HttpExchangeRequest, 
       };
     }
     if (listener?.kind === 'forward') {
+      listener.onConnection?.();
       const result = cluster.network.connect({
         from: { kind: 'pod', namespace: listener.namespace, name: listener.pod },
         host: '127.0.0.1',

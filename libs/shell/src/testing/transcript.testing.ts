@@ -54,12 +54,17 @@ export async function runTranscript(
   sandbox: Sandbox = createTranscriptSandbox(),
 ): Promise<Array<TranscriptStep & { actual: string }>> {
   const results: Array<TranscriptStep & { actual: string }> = [];
+  // One screen, as in a terminal: background jobs write to it whenever they print.
+  let shown = '';
+  const screen: OutputStream = { write: (chunk) => void (shown += chunk), closed: false, isTTY: true };
   for (const step of parseTranscript(text)) {
-    let shown = '';
-    const screen: OutputStream = { write: (chunk) => void (shown += chunk), closed: false, isTTY: true };
+    const start = shown.length;
     const stdin = step.input.length ? new TypedInput(step.input, screen) : new StringInput('', true);
     await sandbox.shell.run(step.command, { stdin, stdout: screen, stderr: screen });
-    results.push({ ...step, actual: shown.replace(/\n*$/, shown ? '\n' : '') });
+    // Background jobs print as soon as they start, before the next prompt.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const actual = shown.slice(start);
+    results.push({ ...step, actual: actual.replace(/\n*$/, actual ? '\n' : '') });
   }
   return results;
 }

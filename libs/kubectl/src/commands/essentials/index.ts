@@ -5,6 +5,7 @@ import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
 import { clusterInfoCommand } from './cluster-info';
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
+import { portForwardCommand, proxyCommand } from './proxy';
 import { rolloutCommands } from './rollout';
 import { versionCommand } from './version';
 
@@ -16,4 +17,6 @@ export const essentialCommands: KubectlCommand[] = [
   apiResourcesCommand,
   apiVersionsCommand,
   ...rolloutCommands,
+  proxyCommand,
+  portForwardCommand,
 ];
