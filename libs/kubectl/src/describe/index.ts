@@ -6,6 +6,7 @@ import type { DescribeReader } from './prefix-writer';
 import { describeEndpoints, describeService } from './services';
 import { describeConfigMap, describeNamespace, describeSecret } from './simple-kinds';
 import { describeGeneric } from './generic';
+import { describeNode } from './node';
 
 export type { DescribeReader } from './prefix-writer';
 
@@ -30,6 +31,8 @@ export function describeObject(
       return describeDeployment(object, reader, options.showEvents);
     case 'Pod':
       return describePod(object, reader, options.showEvents);
+    case 'Node':
+      return describeNode(object, reader, options.showEvents);
     default:
       return describeGeneric(object, reader, options.showEvents);
   }

@@ -174,7 +174,7 @@ async function runPortForward(inv: Invocation): Promise<number> {
         throw new KubectlError(
           `Unable to listen on port ${localPort}: Listeners failed to create with the following errors: [unable to create listener: Error ${opened.error}]\nerror: unable to listen on any of the requested ports: [{${localPort} ${port}}]`,
         );
-      closers.push(opened.close);
+      closers.push(() => opened.close());
       inv.out(`Forwarding from ${address.includes(':') ? `[${address}]` : address}:${localPort} -> ${port}\n`);
     }
   }
