@@ -2,11 +2,10 @@
 import type { KubectlCommand } from '../cli/invocation';
 import { essentialCommands } from './essentials';
 import { inspectCommands } from './inspect';
-import { workloadsCommands } from './workloads';
 import { writeCommands } from './write';
 
 export const COMMANDS: Record<string, KubectlCommand> = Object.fromEntries(
-  [...inspectCommands, ...writeCommands, ...workloadsCommands, ...essentialCommands].map((command) => [
+  [...inspectCommands, ...writeCommands, ...essentialCommands].map((command) => [
     command.path,
     command,
   ]),

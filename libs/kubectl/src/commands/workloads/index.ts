@@ -1,4 +1,0 @@
-// The workloads commands, for the registry.
-import type { KubectlCommand } from '../../cli/invocation';
-
-export const workloadsCommands: KubectlCommand[] = [];
