@@ -3,6 +3,7 @@
 import type { KubectlCommand } from '../../cli/invocation';
 import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
 import { clusterInfoCommand } from './cluster-info';
+import { configCommands } from './config';
 import { execCommand } from './exec';
 import { logsCommand } from './logs';
 import { portForwardCommand, proxyCommand } from './proxy';
@@ -19,4 +20,5 @@ export const essentialCommands: KubectlCommand[] = [
   ...rolloutCommands,
   proxyCommand,
   portForwardCommand,
+  ...configCommands,
 ];
