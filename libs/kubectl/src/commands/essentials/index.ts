@@ -9,6 +9,7 @@ import { logsCommand } from './logs';
 import { portForwardCommand, proxyCommand } from './proxy';
 import { rolloutCommands } from './rollout';
 import { versionCommand } from './version';
+import { waitCommand } from './wait';
 
 export const essentialCommands: KubectlCommand[] = [
   execCommand,
@@ -21,4 +22,5 @@ export const essentialCommands: KubectlCommand[] = [
   proxyCommand,
   portForwardCommand,
   ...configCommands,
+  waitCommand,
 ];
