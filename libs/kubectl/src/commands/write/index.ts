@@ -15,6 +15,7 @@ import { patch } from './patch';
 import { replace } from './replace';
 import { run } from './run';
 import { scale } from './scale';
+import { setEnv, setSelector } from './set-environment';
 import { setImage } from './set-image';
 
 export const writeCommands: KubectlCommand[] = [
@@ -34,6 +35,8 @@ export const writeCommands: KubectlCommand[] = [
   annotate,
   scale,
   setImage,
+  setEnv,
+  setSelector,
   patch,
   replace,
 ];

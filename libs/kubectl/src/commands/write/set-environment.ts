@@ -1,0 +1,189 @@
+// `kubectl set env` (environment variables of pod templates: set, remove,
+// import from a ConfigMap or Secret, --list) and `kubectl set selector`
+// (a Service's selector), as pkg/cmd/set does them.
+import type { KubeObject } from '@kubelab/cluster';
+import { KubectlError } from '../../cli/errors';
+import type { Invocation, KubectlCommand } from '../../cli/invocation';
+import { selectResources } from '../../resources/builder';
+import type { ResourceMapping } from '../../resources/rest-mapper';
+import { dryRunOf, printResult } from './output';
+
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: Record<string, unknown>;
+}
+
+interface ContainerShape {
+  name?: string;
+  env?: EnvVar[];
+}
+
+const KEY_VALUE = /^([^=]+)=(.*)$/s;
+
+/** Splits `TYPE/NAME ... KEY=VALUE ... KEY-` into the objects and the changes. */
+function splitArgs(args: readonly string[]): { resources: string[]; set: EnvVar[]; remove: string[] } {
+  const resources: string[] = [];
+  const set: EnvVar[] = [];
+  const remove: string[] = [];
+  for (const arg of args) {
+    const pair = KEY_VALUE.exec(arg);
+    if (pair) set.push({ name: pair[1] ?? '', value: pair[2] ?? '' });
+    else if (arg.endsWith('-') && arg.length > 1) remove.push(arg.slice(0, -1));
+    else {
+      if (set.length || remove.length) {
+        throw new KubectlError(`error: all resources must be specified before environment changes: ${args.join(' ')}`);
+      }
+      resources.push(arg);
+    }
+  }
+  return { resources, set, remove };
+}
+
+function templateOf(object: KubeObject): { containers: ContainerShape[]; path: string } {
+  if (object.kind === 'Pod')
+    return {
+      containers: (object.spec as { containers?: ContainerShape[] } | undefined)?.containers ?? [],
+      path: '/spec/containers',
+    };
+  const spec = object.spec as { template?: { spec?: { containers?: ContainerShape[] } } } | undefined;
+  return { containers: spec?.template?.spec?.containers ?? [], path: '/spec/template/spec/containers' };
+}
+
+/** Variables imported with --from (keys of a ConfigMap or Secret, as references). */
+function importedVariables(inv: Invocation): EnvVar[] {
+  const from = inv.string('from');
+  if (!from) return [];
+  const [kind = '', name = ''] = from.split('/');
+  const isSecret = kind === 'secret' || kind === 'secrets';
+  if (!isSecret && kind !== 'configmap' && kind !== 'configmaps' && kind !== 'cm') {
+    throw new KubectlError('error: unsupported resource specified in --from');
+  }
+  const source = inv.client.get(inv.mapper.require(isSecret ? 'secrets' : 'configmaps'), inv.namespace, name);
+  const keys = Object.keys((source as { data?: Record<string, string> }).data ?? {}).sort();
+  const wanted = inv.strings('keys');
+  const prefix = inv.string('prefix');
+  return keys
+    .filter((key) => wanted.length === 0 || wanted.includes(key))
+    .map((key) => ({
+      name: `${prefix}${key.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`,
+      valueFrom: { [isSecret ? 'secretKeyRef' : 'configMapKeyRef']: { key, name } },
+    }));
+}
+
+function updateEnv(existing: readonly EnvVar[], set: readonly EnvVar[], remove: readonly string[]): EnvVar[] {
+  const result = existing.filter((variable) => !remove.includes(variable.name)).map((variable) => ({ ...variable }));
+  for (const variable of set) {
+    const index = result.findIndex((candidate) => candidate.name === variable.name);
+    if (index === -1) result.push(variable);
+    else result[index] = variable;
+  }
+  return result;
+}
+
+function refString(valueFrom: Record<string, unknown>): string {
+  const [kind = '', ref = {}] = Object.entries(valueFrom)[0] ?? [];
+  const { name, key, fieldPath } = ref as { name?: string; key?: string; fieldPath?: string };
+  if (kind === 'fieldRef') return `field path ${fieldPath ?? ''}`;
+  return `${kind === 'secretKeyRef' ? 'secret' : 'configmap'} ${name ?? ''}, key ${key ?? ''}`;
+}
+
+function targets(inv: Invocation, resources: string[]): Array<{ mapping: ResourceMapping; object: KubeObject }> {
+  if (resources.length === 0) {
+    throw new KubectlError('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  }
+  return selectResources(inv.mapper, resources).flatMap(({ mapping, names }) =>
+    names
+      ? names.map((name) => ({ mapping, object: inv.client.get(mapping, inv.namespace, name) }))
+      : inv.client
+          .list(mapping, inv.namespace, inv.string('selector') ? { labelSelector: inv.string('selector') } : {})
+          .items.map((object) => ({ mapping, object })),
+  );
+}
+
+function runSetEnv(inv: Invocation): number {
+  const { resources, set, remove } = splitArgs(inv.args);
+  for (const entry of inv.strings('env')) {
+    const pair = KEY_VALUE.exec(entry);
+    if (pair) set.push({ name: pair[1] ?? '', value: pair[2] ?? '' });
+  }
+  set.push(...importedVariables(inv));
+  const list = inv.bool('list');
+  if (list && inv.string('output')) throw new KubectlError('error: --list and --output may not be specified together');
+  const dryRun = dryRunOf(inv);
+  const pattern = inv.string('containers') || '*';
+  const matches = (name: string) =>
+    new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name);
+  for (const { mapping, object } of targets(inv, resources)) {
+    const { containers, path } = templateOf(object);
+    const patches: unknown[] = [];
+    containers.forEach((container, index) => {
+      if (!matches(container.name ?? '')) return;
+      if (!inv.bool('overwrite')) {
+        for (const variable of set) {
+          const current = container.env?.find((candidate) => candidate.name === variable.name);
+          if (current && current.value !== variable.value) {
+            throw new KubectlError(
+              `error: '${current.name}' already has a value (${current.value ?? ''}), and --overwrite is false`,
+            );
+          }
+        }
+      }
+      const env = updateEnv(container.env ?? [], set, remove);
+      if (list) {
+        inv.out(`# ${object.kind ?? ''} ${object.metadata?.name ?? ''}, container ${container.name ?? ''}\n`);
+        for (const variable of env) {
+          inv.out(
+            variable.valueFrom
+              ? `# ${variable.name} from ${refString(variable.valueFrom)}\n`
+              : `${variable.name}=${variable.value ?? ''}\n`,
+          );
+        }
+        return;
+      }
+      if (JSON.stringify(env) !== JSON.stringify(container.env ?? []))
+        patches.push({ op: container.env ? 'replace' : 'add', path: `${path}/${index}/env`, value: env });
+    });
+    if (list || patches.length === 0) continue;
+    if (set.length === 0 && remove.length === 0)
+      throw new KubectlError('error: at least one environment variable must be provided');
+    const name = object.metadata?.name ?? '';
+    const updated =
+      dryRun === 'client'
+        ? object
+        : inv.client.patch(mapping, inv.namespace, name, 'json', patches, {
+            dryRun: dryRun === 'server',
+            fieldManager: 'kubectl-set',
+          });
+    printResult(inv, updated, { operation: 'env updated', dryRun });
+  }
+  return 0;
+}
+
+function runSetSelector(inv: Invocation): number {
+  const { resources, set } = splitArgs(inv.args);
+  if (set.length === 0 && inv.args.length > 0 && !inv.args.some((arg) => arg.includes('='))) {
+    throw inv.usageError('expected (TYPE NAME|TYPE/NAME) SELECTOR');
+  }
+  const selector = Object.fromEntries(set.map((variable) => [variable.name, variable.value ?? '']));
+  const dryRun = dryRunOf(inv);
+  for (const { mapping, object } of targets(inv, resources)) {
+    const name = object.metadata?.name ?? '';
+    const patch =
+      mapping.kind === 'Service'
+        ? [{ op: 'replace', path: '/spec/selector', value: selector }]
+        : [{ op: 'replace', path: '/spec/selector', value: { matchLabels: selector } }];
+    const updated =
+      dryRun === 'client'
+        ? object
+        : inv.client.patch(mapping, inv.namespace, name, 'json', patch, {
+            dryRun: dryRun === 'server',
+            fieldManager: 'kubectl-set',
+          });
+    printResult(inv, updated, { operation: 'selector updated', dryRun });
+  }
+  return 0;
+}
+
+export const setEnv: KubectlCommand = { path: 'set env', run: runSetEnv };
+export const setSelector: KubectlCommand = { path: 'set selector', run: runSetSelector };
