@@ -56,3 +56,6 @@ export {
   type HttpResponse,
   type WatchStream,
 } from './http';
+// Go's view of strings as bytes, and the apiserver's /version document.
+export { utf8Decode, utf8Encode, utf8Length } from './runtime/bytes';
+export { versionInfo as apiServerVersion } from './http/discovery-documents';

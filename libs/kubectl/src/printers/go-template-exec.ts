@@ -23,7 +23,7 @@ import {
   unwrap,
   type GoValue,
 } from './go-template-values';
-import { utf8Encode } from '../text/utf8';
+import { utf8Encode } from '@kubelab/cluster';
 
 /** An execution error; `message` is Go's ExecError text. */
 export class TemplateExecError extends Error {}

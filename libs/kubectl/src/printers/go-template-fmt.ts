@@ -2,7 +2,7 @@
 import { formatGoFloatG } from './go-number';
 import { goQuote } from './jsonpath/go-values';
 import { element, sortedKeys, typeName, type Concrete, type GoValue } from './go-template-values';
-import { utf8Encode } from '../text/utf8';
+import { utf8Encode } from '@kubelab/cluster';
 
 interface Flags {
   plus: boolean;

@@ -2,7 +2,7 @@
 // (cli-runtime printers/template.go and jsonpath.go).
 import { sprint, sprintf, sprintln } from './go-template-fmt';
 import { concrete, element, isTrue, lengthOf, typeName, type Concrete, type GoValue } from './go-template-values';
-import { utf8Encode, utf8Decode } from '../text/utf8';
+import { utf8Encode, utf8Decode } from '@kubelab/cluster';
 
 /** A Go parameter type: reflect.Value, interface{} or string. */
 export type Param = 'rv' | 'any' | 'string';
@@ -108,7 +108,7 @@ function index(args: GoValue[]): GoValue {
     const v: Concrete | null = item.k === 'iface' ? item.elem : item.k === 'invalid' ? null : item;
     if (v === null) throw new FuncError('index of nil pointer');
     if (v.k === 'slice' || v.k === 'string') {
-      const bytes: Uint8Array | null = v.k === 'string' ? utf8Encode(v.v) : null;
+      const bytes: number[] | null = v.k === 'string' ? utf8Encode(v.v) : null;
       const length = bytes ? bytes.length : v.k === 'slice' ? v.v.length : 0;
       const x = indexArg(key, length);
       if (x >= length) throw new FuncError(`reflect: ${bytes ? 'string' : 'slice'} index out of range`);
@@ -265,7 +265,7 @@ function base64decode(args: GoValue[]): GoValue {
     if (quantum.length >= 3) out.push((bits >> 8) & 0xff);
     if (quantum.length >= 4) out.push(bits & 0xff);
   }
-  return str(utf8Decode(new Uint8Array(out)));
+  return str(utf8Decode(out));
 }
 
 const fn = (params: Param[], variadic: boolean, call: (args: GoValue[]) => GoValue): GoFunc => ({

@@ -2,7 +2,7 @@
 // map[string]interface{}, []interface{}, string, bool, int64 (integral numbers), float64 and nil, plus the
 // int, bool and string values that template literals and functions produce.
 import { compareByCodePoint } from './json';
-import { utf8Encode } from '../text/utf8';
+import { utf8Encode } from '@kubelab/cluster';
 
 export type Concrete =
   | { k: 'string'; v: string }

@@ -3,7 +3,7 @@
 import { formatYamlNumber } from './go-number';
 import { analyzeScalar, isBreak, isPrintable, resolvesToPlainString, type ScalarAnalysis } from './go-yaml-scalar';
 import { compareGoYamlKeys } from './go-yaml-keys';
-import { utf8Encode } from '../text/utf8';
+import { utf8Encode } from '@kubelab/cluster';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;

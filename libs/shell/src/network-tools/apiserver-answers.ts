@@ -2,19 +2,8 @@
 // system:public-info-viewer role lets anyone read /version and the health
 // endpoints; every other path is a 403 Status. Answers go over HTTP/2 (curl
 // negotiates h2 by ALPN), so header names are lower case.
+import { apiServerVersion, type Cluster } from '@kubelab/cluster';
 import type { HttpReply } from './http-transport';
-
-const VERSION = {
-  major: '1',
-  minor: '32',
-  gitVersion: 'v1.32.0',
-  gitCommit: '70d3cc986aa8221cd1dfb1121852688902d3bf53',
-  gitTreeState: 'clean',
-  buildDate: '2024-12-11T17:59:15Z',
-  goVersion: 'go1.23.3',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
 
 const HEALTH_PATHS = ['/healthz', '/livez', '/readyz'];
 
@@ -39,7 +28,7 @@ function json(value: unknown): string {
 }
 
 /** The apiserver's answer to an anonymous `method path`. */
-export function apiserverAnswer(method: string, path: string, now: number): HttpReply {
+export function apiserverAnswer(cluster: Cluster, method: string, path: string, now: number): HttpReply {
   const bare = path.split('?')[0] ?? '/';
   const date = httpDate(now);
   const audit: Array<[string, string]> = [['audit-id', uuidFrom(`${now}${path}`)]];
@@ -62,7 +51,7 @@ export function apiserverAnswer(method: string, path: string, now: number): Http
     return { version: 'HTTP/2', status: 200, reason: '', headers, body: method === 'HEAD' ? '' : body };
   }
   if (readable && (bare === '/version' || bare === '/version/')) {
-    const body = json(VERSION);
+    const body = json(apiServerVersion(cluster));
     const headers: Array<[string, string]> = [
       ...audit,
       ['cache-control', 'no-cache, private'],

@@ -1,4 +1,4 @@
-// kubectl describe service: the course's exercise as a terminal transcript.
+// kubectl describe service: a terminal transcript.
 import { expectTranscript } from '../testing/transcript.testing';
 
 describe('kubectl describe service', () => {

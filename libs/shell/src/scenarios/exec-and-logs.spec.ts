@@ -1,4 +1,4 @@
-// Inside pods: kubectl exec and logs: the course's exercise as a terminal transcript.
+// Inside pods: kubectl exec and logs: a terminal transcript.
 import { expectTranscript } from '../testing/transcript.testing';
 
 describe('Inside pods: kubectl exec and logs', () => {

@@ -1,4 +1,4 @@
-// NodePort, LoadBalancer and ExternalName services: the course's exercise as a terminal transcript.
+// NodePort, LoadBalancer and ExternalName services: a terminal transcript.
 import { expectTranscript } from '../testing/transcript.testing';
 
 describe('NodePort, LoadBalancer and ExternalName services', () => {

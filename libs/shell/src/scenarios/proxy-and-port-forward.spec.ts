@@ -1,4 +1,4 @@
-// kubectl proxy and port-forward: the course's exercise as a terminal transcript.
+// kubectl proxy and port-forward: a terminal transcript.
 import { expectTranscript } from '../testing/transcript.testing';
 
 describe('kubectl proxy and port-forward', () => {

@@ -1,4 +1,4 @@
-// Rollouts: the course's exercise as a terminal transcript.
+// Rollouts: a terminal transcript.
 import { expectTranscript } from '../testing/transcript.testing';
 
 describe('Rollouts', () => {

@@ -1,4 +1,4 @@
-// Service discovery: the course's exercise as a terminal transcript.
+// Service discovery: a terminal transcript.
 import { expectTranscript } from '../testing/transcript.testing';
 
 describe('Service discovery', () => {

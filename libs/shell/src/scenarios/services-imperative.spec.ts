@@ -1,4 +1,4 @@
-// Services created imperatively: the course's exercise as a terminal transcript.
+// Services created imperatively: a terminal transcript.
 import { expectTranscript } from '../testing/transcript.testing';
 
 describe('Services created imperatively', () => {

@@ -1,8 +1,8 @@
-// kubectl set env and set selector: the course's exercise as a terminal transcript.
+// kubectl set env and set selector: a terminal transcript.
 import { expectTranscript } from '../testing/transcript.testing';
 
 describe('kubectl set env and set selector', () => {
-  it('changes a template's environment and a service's selector', async () => {
+  it('changes the environment of a template and the selector of a service', async () => {
     await expectTranscript(`
 $ kubectl create deployment web --image=nginx
 deployment.apps/web created

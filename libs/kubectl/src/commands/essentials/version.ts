@@ -1,5 +1,6 @@
 // `kubectl version`: the client (the real kubectl's version, v1.32.5 with
 // Kustomize v5.5.0) and the server (what the cluster's /version says).
+import { apiServerVersion } from '@kubelab/cluster';
 import { KubectlError } from '../../cli/errors';
 import type { Invocation, KubectlCommand } from '../../cli/invocation';
 import { toJson, toYaml } from '../../printers';
@@ -17,30 +18,12 @@ const CLIENT = {
 };
 const KUSTOMIZE = 'v5.5.0';
 
-function serverVersion(inv: Invocation): Record<string, string> {
-  const nodes = inv.client.list(inv.mapper.require('nodes'), undefined).items;
-  const kubelet =
-    (nodes[0]?.status as { nodeInfo?: { kubeletVersion?: string } } | undefined)?.nodeInfo?.kubeletVersion ?? 'v1.32.0';
-  const [, minor = '32'] = /^v1\.(\d+)/.exec(kubelet) ?? [];
-  return {
-    major: '1',
-    minor,
-    gitVersion: kubelet,
-    gitCommit: '70d3cc986aa8221cd1dfb1121852688902d3bf53',
-    gitTreeState: 'clean',
-    buildDate: '2024-12-11T17:59:15Z',
-    goVersion: 'go1.23.3',
-    compiler: 'gc',
-    platform: 'linux/amd64',
-  };
-}
-
 function runVersion(inv: Invocation): number {
   const output = inv.string('output');
   if (output && output !== 'yaml' && output !== 'json')
     throw new KubectlError("error: --output must be 'yaml' or 'json'");
   const client = inv.bool('client');
-  const server = client ? undefined : serverVersion(inv);
+  const server = client ? undefined : apiServerVersion(inv.ctx.cluster);
   if (output) {
     const document = {
       clientVersion: CLIENT,

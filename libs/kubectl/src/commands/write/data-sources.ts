@@ -4,7 +4,7 @@ import type { KubeObject } from '@kubelab/cluster';
 import { KubectlError } from '../../cli/errors';
 import type { KubectlContext } from '../../context';
 import { objectMeta } from './generators';
-import { utf8Encode } from '../../text/utf8';
+import { utf8Encode } from '@kubelab/cluster';
 
 export interface DataSources {
   literals: string[];

@@ -4,7 +4,7 @@ import { compareByCodePoint } from '../json';
 import { compareGo } from './compare';
 import { goTypeName, goValueText } from './go-values';
 import { JsonPathError, type JsonPathNode, type ListNode } from './nodes';
-import { utf8Encode } from '../../text/utf8';
+import { utf8Encode } from '@kubelab/cluster';
 
 type Value = unknown;
 const isRecord = (v: Value): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
