@@ -39,13 +39,14 @@ export function parseTranscript(text: string): TranscriptStep[] {
   for (const line of text.replace(/^\n/, '').split('\n')) {
     const current = steps[steps.length - 1];
     // Comments stand before a command, after a blank line; `# ` right after a command is its output.
-    const comment = line.startsWith('# ') && previousBlank;
+    const comment: boolean = line.startsWith('# ') && previousBlank;
     if (line.startsWith('$ ')) steps.push({ command: line.slice(2), input: [], expected: '' });
     else if (line.startsWith('> ') && current && current.expected === '' && current.input.length === 0) {
       current.command += `\n${line.slice(2)}`;
     } else if (line.startsWith('< ') && current && current.expected === '') current.input.push(line.slice(2));
     else if (!comment && current) current.expected += `${line}\n`;
-    previousBlank = line === '' || (comment && previousBlank);
+    const blank: boolean = line === '';
+    previousBlank = blank || (comment && previousBlank);
   }
   for (const step of steps) step.expected = step.expected.replace(/\n+$/, '\n').replace(/^\n$/, '');
   return steps;
