@@ -3,7 +3,8 @@
 import type { KubeObject } from '@kubelab/cluster';
 import { isStatus, KubectlError } from '../../cli/errors';
 import type { Invocation, KubectlCommand } from '../../cli/invocation';
-import { readManifests, targetOf, type ManifestTarget } from '../../resources/manifests';
+import type { ManifestTarget } from '../../resources/manifests';
+import { forEachManifest } from './targets';
 import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
 import { dryRunOf, outputFormatOf, printResult, type DryRun } from './output';
 import { threeWayMergePatch } from './three-way-patch';
@@ -74,17 +75,8 @@ export const apply: KubectlCommand = {
     if (filenames.length === 0) throw new KubectlError('error: must specify one of -f and -k');
     const dryRun = dryRunOf(inv);
     outputFormatOf(inv);
-    const entries = await readManifests(inv.ctx, { filenames, recursive: inv.bool('recursive') });
     const errors = new ErrorList();
-    for (const entry of entries) {
-      if (!entry.ok) {
-        errors.add(`error: ${entry.error}`);
-        continue;
-      }
-      const mapped = targetOf(inv.mapper, entry, { namespace: inv.namespace, enforce: inv.explicitNamespace });
-      if (!mapped.ok) errors.add(`error: ${mapped.error}`);
-      else applyOne(inv, mapped.target, dryRun, errors);
-    }
+    await forEachManifest(inv, errors, (target) => applyOne(inv, target, dryRun, errors));
     errors.finish();
   },
 };

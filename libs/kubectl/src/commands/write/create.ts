@@ -2,7 +2,7 @@
 import type { KubeObject } from '@kubelab/cluster';
 import { isStatus, KubectlError } from '../../cli/errors';
 import type { Invocation, KubectlCommand } from '../../cli/invocation';
-import { readManifests, targetOf } from '../../resources/manifests';
+import { forEachManifest } from './targets';
 import { lastAppliedAnnotated } from './last-applied';
 import { dryRunOf, outputFormatOf, printResult } from './output';
 import { ErrorList, sourceStatusMessage } from './write-errors';
@@ -12,23 +12,13 @@ export async function createFromFiles(inv: Invocation, verbing = 'creating'): Pr
   if (filenames.length === 0) throw new KubectlError('error: must specify one of -f and -k');
   const dryRun = dryRunOf(inv);
   outputFormatOf(inv);
-  const entries = await readManifests(inv.ctx, { filenames, recursive: inv.bool('recursive') });
   const errors = new ErrorList();
-  for (const entry of entries) {
-    if (!entry.ok) {
-      errors.add(`error: ${entry.error}`);
-      continue;
-    }
-    const mapped = targetOf(inv.mapper, entry, { namespace: inv.namespace, enforce: inv.explicitNamespace });
-    if (!mapped.ok) {
-      errors.add(`error: ${mapped.error}`);
-      continue;
-    }
-    const { mapping, namespace, source } = mapped.target;
-    const object = inv.bool('save-config') ? lastAppliedAnnotated(mapped.target.object) : mapped.target.object;
+  await forEachManifest(inv, errors, (target) => {
+    const { mapping, namespace, source } = target;
+    const object = inv.bool('save-config') ? lastAppliedAnnotated(target.object) : target.object;
     if (dryRun === 'client') {
       printResult(inv, object, { operation: 'created', dryRun });
-      continue;
+      return;
     }
     const response = inv.client.send({
       verb: 'create',
@@ -39,12 +29,10 @@ export async function createFromFiles(inv: Invocation, verbing = 'creating'): Pr
       body: object,
       query: { ...(dryRun === 'server' ? { dryRun: 'All' as const } : {}), fieldManager: 'kubectl-create' },
     });
-    if (isStatus(response.body) && response.status >= 300) {
+    if (isStatus(response.body) && response.status >= 300)
       errors.add(sourceStatusMessage(response.body, verbing, source));
-      continue;
-    }
-    printResult(inv, response.body as KubeObject, { operation: 'created', dryRun });
-  }
+    else printResult(inv, response.body as KubeObject, { operation: 'created', dryRun });
+  });
   errors.finish();
   return 0;
 }

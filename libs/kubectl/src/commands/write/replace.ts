@@ -2,7 +2,7 @@
 import type { KubeObject } from '@kubelab/cluster';
 import { isStatus, KubectlError } from '../../cli/errors';
 import type { KubectlCommand } from '../../cli/invocation';
-import { readManifests, targetOf } from '../../resources/manifests';
+import { forEachManifest } from './targets';
 import { kindAndGroup } from '../../resources/rest-mapper';
 import { dryRunOf, outputFormatOf, printResult } from './output';
 import { ErrorList, sourceStatusMessage } from './write-errors';
@@ -14,19 +14,9 @@ export const replace: KubectlCommand = {
     if (filenames.length === 0) throw new KubectlError('error: must specify --filename to replace');
     const dryRun = dryRunOf(inv);
     outputFormatOf(inv);
-    const entries = await readManifests(inv.ctx, { filenames, recursive: inv.bool('recursive') });
     const errors = new ErrorList();
-    for (const entry of entries) {
-      if (!entry.ok) {
-        errors.add(`error: ${entry.error}`);
-        continue;
-      }
-      const mapped = targetOf(inv.mapper, entry, { namespace: inv.namespace, enforce: inv.explicitNamespace });
-      if (!mapped.ok) {
-        errors.add(`error: ${mapped.error}`);
-        continue;
-      }
-      const { mapping, namespace, name, object, source } = mapped.target;
+    await forEachManifest(inv, errors, async (target) => {
+      const { mapping, namespace, name, object, source } = target;
       const base = {
         group: mapping.group,
         version: mapping.version,
@@ -36,7 +26,7 @@ export const replace: KubectlCommand = {
       const query = { ...(dryRun === 'server' ? { dryRun: 'All' as const } : {}), fieldManager: 'kubectl-replace' };
       if (dryRun === 'client') {
         printResult(inv, object, { operation: 'replaced', dryRun });
-        continue;
+        return;
       }
       if (inv.bool('force')) {
         const deleted = inv.client.send({ verb: 'delete', ...base, name, query: { propagationPolicy: 'Background' } });
@@ -48,13 +38,13 @@ export const replace: KubectlCommand = {
         if (isStatus(created.body) && created.status >= 300)
           errors.add(sourceStatusMessage(created.body, 'creating', source));
         else printResult(inv, created.body as KubeObject, { operation: 'replaced', dryRun });
-        continue;
+        return;
       }
       const response = inv.client.send({ verb: 'update', ...base, name, body: object, query });
       if (isStatus(response.body) && response.status >= 300)
         errors.add(sourceStatusMessage(response.body, 'replacing', source));
       else printResult(inv, response.body as KubeObject, { operation: 'replaced', dryRun });
-    }
+    });
     errors.finish();
   },
 };

@@ -4,7 +4,8 @@ import type { KubeObject } from '@kubelab/cluster';
 import { KubectlError } from '../../cli/errors';
 import type { Invocation } from '../../cli/invocation';
 import { selectResources } from '../../resources/builder';
-import { readManifests, targetOf } from '../../resources/manifests';
+import { readManifests, targetOf, type ManifestTarget } from '../../resources/manifests';
+import type { ErrorList } from './write-errors';
 import type { ResourceMapping } from '../../resources/rest-mapper';
 
 export interface Target {
@@ -66,4 +67,28 @@ export async function readTargets(inv: Invocation, options: TargetOptions = {}):
     }
   }
   return targets;
+}
+
+/**
+ * The `-f` objects of create, apply and replace, one at a time: files that do
+ * not decode or map to a resource are recorded in `errors` and the others go on.
+ */
+export async function forEachManifest(
+  inv: Invocation,
+  errors: ErrorList,
+  visit: (target: ManifestTarget) => void | Promise<void>,
+): Promise<void> {
+  const entries = await readManifests(inv.ctx, {
+    filenames: inv.strings('filename'),
+    recursive: inv.bool('recursive'),
+  });
+  for (const entry of entries) {
+    if (!entry.ok) {
+      errors.add(`error: ${entry.error}`);
+      continue;
+    }
+    const mapped = targetOf(inv.mapper, entry, { namespace: inv.namespace, enforce: inv.explicitNamespace });
+    if (mapped.ok) await visit(mapped.target);
+    else errors.add(`error: ${mapped.error}`);
+  }
 }
