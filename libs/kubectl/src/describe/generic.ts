@@ -1,14 +1,7 @@
 // kubectl's generic describer for kinds without their own: the metadata,
 // then every field of the object as "Smart Label: value" lines.
 import type { KubeObject } from '@kubelab/cluster';
-import {
-  eventsFor,
-  PrefixWriter,
-  writeAnnotations,
-  writeEvents,
-  writeLabels,
-  type DescribeReader,
-} from './prefix-writer';
+import { eventsFor, PrefixWriter, writeEvents, type DescribeReader, writeObjectHeader } from './prefix-writer';
 
 const SKIPPED = new Set([
   '.metadata.managedFields',
@@ -56,11 +49,7 @@ function writeContent(w: PrefixWriter, level: number, content: Record<string, un
 
 export function describeGeneric(object: KubeObject, reader: DescribeReader, showEvents: boolean): string {
   const w = new PrefixWriter();
-  const metadata = object.metadata ?? {};
-  w.write(0, `Name:\t${metadata.name ?? ''}\n`);
-  w.write(0, `Namespace:\t${metadata.namespace ?? ''}\n`);
-  writeLabels(w, 'Labels', metadata.labels);
-  writeAnnotations(w, 'Annotations', metadata.annotations);
+  writeObjectHeader(w, object);
   writeContent(w, 0, object, '');
   if (showEvents) writeEvents(w, eventsFor(reader, object), reader.now());
   return w.text();

@@ -86,6 +86,15 @@ export function writeAnnotations(
   });
 }
 
+/** Name, Namespace (for namespaced kinds), Labels and Annotations: how most describers begin. */
+export function writeObjectHeader(w: PrefixWriter, object: KubeObject, namespaced = true): void {
+  const metadata = object.metadata ?? {};
+  w.write(0, `Name:\t${metadata.name ?? ''}\n`);
+  if (namespaced) w.write(0, `Namespace:\t${metadata.namespace ?? ''}\n`);
+  writeLabels(w, 'Labels', metadata.labels);
+  writeAnnotations(w, 'Annotations', metadata.annotations);
+}
+
 /** labels.FormatLabels. */
 export function formatLabels(labels: Record<string, string> | undefined): string {
   const keys = sortedKeys(labels ?? {});

@@ -5,10 +5,9 @@ import {
   eventsFor,
   formatLabels,
   PrefixWriter,
-  writeAnnotations,
   writeEvents,
-  writeLabels,
   type DescribeReader,
+  writeObjectHeader,
 } from './prefix-writer';
 
 interface ServicePort {
@@ -76,10 +75,7 @@ export function describeService(service: KubeObject, reader: DescribeReader, sho
   const w = new PrefixWriter();
   const metadata = service.metadata ?? {};
   const spec = (service.spec ?? {}) as ServiceSpec;
-  w.write(0, `Name:\t${metadata.name ?? ''}\n`);
-  w.write(0, `Namespace:\t${metadata.namespace ?? ''}\n`);
-  writeLabels(w, 'Labels', metadata.labels);
-  writeAnnotations(w, 'Annotations', metadata.annotations);
+  writeObjectHeader(w, service);
   w.write(0, `Selector:\t${formatLabels(spec.selector)}\n`);
   w.write(0, `Type:\t${spec.type ?? ''}\n`);
   if (spec.ipFamilyPolicy) w.write(0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
@@ -125,11 +121,7 @@ function addresses(list: Array<{ ip?: string }> | undefined): string {
 
 export function describeEndpoints(endpoints: KubeObject, reader: DescribeReader, showEvents: boolean): string {
   const w = new PrefixWriter();
-  const metadata = endpoints.metadata ?? {};
-  w.write(0, `Name:\t${metadata.name ?? ''}\n`);
-  w.write(0, `Namespace:\t${metadata.namespace ?? ''}\n`);
-  writeLabels(w, 'Labels', metadata.labels);
-  writeAnnotations(w, 'Annotations', metadata.annotations);
+  writeObjectHeader(w, endpoints);
   w.write(0, 'Subsets:\n');
   for (const subset of (endpoints as { subsets?: Subset[] }).subsets ?? []) {
     w.write(1, `Addresses:\t${addresses(subset.addresses)}\n`);

@@ -1,25 +1,10 @@
 // describe for Namespaces, ConfigMaps and Secrets (describe.go).
 import type { KubeObject } from '@kubelab/cluster';
-import {
-  eventsFor,
-  PrefixWriter,
-  writeAnnotations,
-  writeEvents,
-  writeLabels,
-  type DescribeReader,
-} from './prefix-writer';
-
-function header(w: PrefixWriter, object: KubeObject, namespaced: boolean): void {
-  const metadata = object.metadata ?? {};
-  w.write(0, `Name:\t${metadata.name ?? ''}\n`);
-  if (namespaced) w.write(0, `Namespace:\t${metadata.namespace ?? ''}\n`);
-  writeLabels(w, 'Labels', metadata.labels);
-  writeAnnotations(w, 'Annotations', metadata.annotations);
-}
+import { eventsFor, PrefixWriter, writeEvents, type DescribeReader, writeObjectHeader } from './prefix-writer';
 
 export function describeNamespace(namespace: KubeObject): string {
   const w = new PrefixWriter();
-  header(w, namespace, false);
+  writeObjectHeader(w, namespace, false);
   w.write(0, `Status:\t${(namespace.status as { phase?: string } | undefined)?.phase ?? ''}\n`);
   // ResourceQuotas and LimitRanges are not served: kubectl leaves their sections out.
   return w.text();
@@ -27,7 +12,7 @@ export function describeNamespace(namespace: KubeObject): string {
 
 export function describeConfigMap(configMap: KubeObject, reader: DescribeReader, showEvents: boolean): string {
   const w = new PrefixWriter();
-  header(w, configMap, true);
+  writeObjectHeader(w, configMap, true);
   w.write(0, '\nData\n====\n');
   for (const [key, value] of Object.entries((configMap as { data?: Record<string, string> }).data ?? {})) {
     w.write(0, `${key}:\n----\n`);
@@ -52,7 +37,7 @@ function decodedLength(base64: string): number {
 
 export function describeSecret(secret: KubeObject): string {
   const w = new PrefixWriter();
-  header(w, secret, true);
+  writeObjectHeader(w, secret, true);
   const type = (secret as { type?: string }).type ?? '';
   w.write(0, `\nType:\t${type}\n`);
   w.write(0, '\nData\n====\n');
