@@ -8,7 +8,7 @@ import { toYaml } from '../../printers';
 import { decodeYamlDocument } from '../../resources/manifests-yaml';
 import { resourceAndGroup } from '../../resources/rest-mapper';
 import { printResult } from './output';
-import { readTargets, type Target } from './targets';
+import { readTargets, type Target, patchRequest } from './targets';
 import { threeWayMergePatch } from './three-way-patch';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -82,17 +82,14 @@ async function editOne(inv: Invocation, target: Target, file: string): Promise<n
       };
     else {
       const patch = threeWayMergePatch(live, decoded.value as never, live);
-      const response = inv.client.send({
-        verb: 'patch',
-        group: target.mapping.group,
-        version: target.mapping.version,
-        resource: target.mapping.resource,
-        ...(target.namespace !== undefined ? { namespace: target.namespace } : {}),
-        name: target.name,
-        patchType: target.mapping.group === '' || target.mapping.group === 'apps' ? 'strategic' : 'merge',
-        body: patch,
-        query: { fieldManager: 'kubectl-edit' },
-      });
+      const response = inv.client.send(
+        patchRequest(
+          target,
+          target.mapping.group === '' || target.mapping.group === 'apps' ? 'strategic' : 'merge',
+          patch,
+          { fieldManager: 'kubectl-edit' },
+        ),
+      );
       if (!isStatus(response.body) || response.status < 300) {
         printResult(inv, response.body as KubeObject, { operation: 'edited', dryRun: 'none' });
         return 0;

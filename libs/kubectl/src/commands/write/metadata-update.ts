@@ -5,7 +5,7 @@ import { isStatus, KubectlError, statusMessage } from '../../cli/errors';
 import type { Invocation, KubectlCommand } from '../../cli/invocation';
 import { dryRunOf, outputFormatOf, printResult } from './output';
 import { deepEqual } from './three-way-patch';
-import { readTargets } from './targets';
+import { readTargets, patchRequest } from './targets';
 import { ErrorList } from './write-errors';
 
 type Field = 'labels' | 'annotations';
@@ -117,17 +117,12 @@ function metadataCommand(path: 'label' | 'annotate', field: Field): KubectlComma
           };
           let result: KubeObject = { ...live, metadata: { ...live.metadata, [field]: after } };
           if (dryRun !== 'client' && Object.keys(patch.metadata[field] ?? {}).length) {
-            const response = inv.client.send({
-              verb: 'patch',
-              group: target.mapping.group,
-              version: target.mapping.version,
-              resource: target.mapping.resource,
-              ...(target.namespace !== undefined ? { namespace: target.namespace } : {}),
-              name: target.name,
-              patchType: 'merge',
-              body: patch,
-              query: { ...(dryRun === 'server' ? { dryRun: 'All' as const } : {}), fieldManager: `kubectl-${path}` },
-            });
+            const response = inv.client.send(
+              patchRequest(target, 'merge', patch, {
+                ...(dryRun === 'server' ? { dryRun: 'All' as const } : {}),
+                fieldManager: `kubectl-${path}`,
+              }),
+            );
             if (isStatus(response.body) && response.status >= 300) throw new KubectlError(statusMessage(response.body));
             result = response.body as KubeObject;
           }

@@ -4,7 +4,7 @@ import { isStatus, KubectlError, statusMessage } from '../../cli/errors';
 import type { KubectlCommand } from '../../cli/invocation';
 import { decodeYamlDocument } from '../../resources/manifests-yaml';
 import { dryRunOf, printResult } from './output';
-import { readTargets } from './targets';
+import { readTargets, patchRequest } from './targets';
 import { deepEqual } from './three-way-patch';
 import { ErrorList } from './write-errors';
 
@@ -33,17 +33,12 @@ export const patch: KubectlCommand = {
     for (const target of targets) {
       try {
         const before = inv.client.get(target.mapping, target.namespace, target.name);
-        const response = inv.client.send({
-          verb: 'patch',
-          group: target.mapping.group,
-          version: target.mapping.version,
-          resource: target.mapping.resource,
-          ...(target.namespace !== undefined ? { namespace: target.namespace } : {}),
-          name: target.name,
-          patchType,
-          body: decoded.value,
-          query: { ...(dryRun !== 'none' ? { dryRun: 'All' as const } : {}), fieldManager: 'kubectl-patch' },
-        });
+        const response = inv.client.send(
+          patchRequest(target, patchType, decoded.value, {
+            ...(dryRun !== 'none' ? { dryRun: 'All' as const } : {}),
+            fieldManager: 'kubectl-patch',
+          }),
+        );
         if (isStatus(response.body) && response.status >= 300) throw new KubectlError(statusMessage(response.body));
         const after = response.body as KubeObject;
         const changed = !deepEqual(before, after);

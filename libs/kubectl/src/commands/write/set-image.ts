@@ -3,7 +3,7 @@ import type { KubeObject } from '@kubelab/cluster';
 import { isStatus, KubectlError, statusMessage } from '../../cli/errors';
 import type { KubectlCommand } from '../../cli/invocation';
 import { dryRunOf, printResult } from './output';
-import { readTargets } from './targets';
+import { readTargets, patchRequest } from './targets';
 import { ErrorList } from './write-errors';
 
 interface PodSpecHolder {
@@ -50,17 +50,12 @@ export const setImage: KubectlCommand = {
           target.mapping.kind === 'Pod' ? { spec: containerPatch } : { spec: { template: { spec: containerPatch } } };
         let result: KubeObject = live;
         if (dryRun !== 'client') {
-          const response = inv.client.send({
-            verb: 'patch',
-            group: target.mapping.group,
-            version: target.mapping.version,
-            resource: target.mapping.resource,
-            ...(target.namespace !== undefined ? { namespace: target.namespace } : {}),
-            name: target.name,
-            patchType: 'strategic',
-            body: patch,
-            query: { ...(dryRun === 'server' ? { dryRun: 'All' as const } : {}), fieldManager: 'kubectl-set' },
-          });
+          const response = inv.client.send(
+            patchRequest(target, 'strategic', patch, {
+              ...(dryRun === 'server' ? { dryRun: 'All' as const } : {}),
+              fieldManager: 'kubectl-set',
+            }),
+          );
           if (isStatus(response.body) && response.status >= 300) throw new KubectlError(statusMessage(response.body));
           result = response.body as KubeObject;
         }

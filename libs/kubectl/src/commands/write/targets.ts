@@ -1,6 +1,6 @@
 // The objects a write command works on, as kubectl's resource builder finds
 // them: `TYPE NAME...`, `TYPE/NAME`, `-f` manifests, `TYPE -l selector`, `TYPE --all`.
-import type { KubeObject } from '@kubelab/cluster';
+import type { ApiRequest, KubeObject, PatchType, RequestQuery } from '@kubelab/cluster';
 import { KubectlError } from '../../cli/errors';
 import type { Invocation } from '../../cli/invocation';
 import { selectResources } from '../../resources/builder';
@@ -91,4 +91,19 @@ export async function forEachManifest(
     if (mapped.ok) await visit(mapped.target);
     else errors.add(`error: ${mapped.error}`);
   }
+}
+
+/** The PATCH request for one target. */
+export function patchRequest(target: Target, patchType: PatchType, body: unknown, query: RequestQuery): ApiRequest {
+  return {
+    verb: 'patch',
+    group: target.mapping.group,
+    version: target.mapping.version,
+    resource: target.mapping.resource,
+    ...(target.namespace !== undefined ? { namespace: target.namespace } : {}),
+    name: target.name,
+    patchType,
+    body,
+    query,
+  };
 }
