@@ -6,7 +6,7 @@ import { KubectlError } from '../../cli/errors';
 import type { Invocation, KubectlCommand } from '../../cli/invocation';
 import { selectResources } from '../../resources/builder';
 import type { ResourceMapping } from '../../resources/rest-mapper';
-import { dryRunOf, printResult } from './output';
+import { dryRunOf, printResult, type DryRun } from './output';
 
 interface EnvVar {
   name: string;
@@ -101,6 +101,25 @@ function targets(inv: Invocation, resources: string[]): Array<{ mapping: Resourc
   );
 }
 
+/** Sends a JSON patch (unless a client dry run) and prints `<kind>/<name> <operation>`. */
+function sendAndPrint(
+  inv: Invocation,
+  target: { mapping: ResourceMapping; object: KubeObject },
+  patch: unknown[],
+  operation: string,
+  dryRun: DryRun,
+): void {
+  const { mapping, object } = target;
+  const updated =
+    dryRun === 'client'
+      ? object
+      : inv.client.patch(mapping, inv.namespace, object.metadata?.name ?? '', 'json', patch, {
+          dryRun: dryRun === 'server',
+          fieldManager: 'kubectl-set',
+        });
+  printResult(inv, updated, { operation, dryRun });
+}
+
 function runSetEnv(inv: Invocation): number {
   const { resources, set, remove } = splitArgs(inv.args);
   for (const entry of inv.strings('env')) {
@@ -147,15 +166,7 @@ function runSetEnv(inv: Invocation): number {
     if (list || patches.length === 0) continue;
     if (set.length === 0 && remove.length === 0)
       throw new KubectlError('error: at least one environment variable must be provided');
-    const name = object.metadata?.name ?? '';
-    const updated =
-      dryRun === 'client'
-        ? object
-        : inv.client.patch(mapping, inv.namespace, name, 'json', patches, {
-            dryRun: dryRun === 'server',
-            fieldManager: 'kubectl-set',
-          });
-    printResult(inv, updated, { operation: 'env updated', dryRun });
+    sendAndPrint(inv, { mapping, object }, patches, 'env updated', dryRun);
   }
   return 0;
 }
@@ -168,19 +179,14 @@ function runSetSelector(inv: Invocation): number {
   const selector = Object.fromEntries(set.map((variable) => [variable.name, variable.value ?? '']));
   const dryRun = dryRunOf(inv);
   for (const { mapping, object } of targets(inv, resources)) {
-    const name = object.metadata?.name ?? '';
-    const patch =
-      mapping.kind === 'Service'
-        ? [{ op: 'replace', path: '/spec/selector', value: selector }]
-        : [{ op: 'replace', path: '/spec/selector', value: { matchLabels: selector } }];
-    const updated =
-      dryRun === 'client'
-        ? object
-        : inv.client.patch(mapping, inv.namespace, name, 'json', patch, {
-            dryRun: dryRun === 'server',
-            fieldManager: 'kubectl-set',
-          });
-    printResult(inv, updated, { operation: 'selector updated', dryRun });
+    const value = mapping.kind === 'Service' ? selector : { matchLabels: selector };
+    sendAndPrint(
+      inv,
+      { mapping, object },
+      [{ op: 'replace', path: '/spec/selector', value }],
+      'selector updated',
+      dryRun,
+    );
   }
   return 0;
 }
