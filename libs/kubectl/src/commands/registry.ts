@@ -5,8 +5,5 @@ import { inspectCommands } from './inspect';
 import { writeCommands } from './write';
 
 export const COMMANDS: Record<string, KubectlCommand> = Object.fromEntries(
-  [...inspectCommands, ...writeCommands, ...essentialCommands].map((command) => [
-    command.path,
-    command,
-  ]),
+  [...inspectCommands, ...writeCommands, ...essentialCommands].map((command) => [command.path, command]),
 );

@@ -64,7 +64,12 @@ function fromResult(
     if (!speaksTls) return { ok: true, ip, reply: undefined, tls: false, mismatch: 'not-tls' };
     if (!insecure) return { ok: true, ip, reply: undefined, tls: true, mismatch: 'tls-untrusted' };
     if (result.process === 'kube-apiserver') {
-      return { ok: true, ip, reply: apiserverAnswer(ctx.session.cluster, request.method, request.path, ctx.session.clock.now()), tls: true };
+      return {
+        ok: true,
+        ip,
+        reply: apiserverAnswer(ctx.session.cluster, request.method, request.path, ctx.session.clock.now()),
+        tls: true,
+      };
     }
     return { ok: true, ip, reply: undefined, tls: true, mismatch: 'not-http' };
   }
