@@ -7,6 +7,7 @@ import { describeEndpoints, describeService } from './services';
 import { describeConfigMap, describeNamespace, describeSecret } from './simple-kinds';
 import { describeGeneric } from './generic';
 import { describeNode } from './node';
+import { describeReplicaSet } from './replicaset';
 
 export type { DescribeReader } from './prefix-writer';
 
@@ -33,6 +34,8 @@ export function describeObject(
       return describePod(object, reader, options.showEvents);
     case 'Node':
       return describeNode(object, reader, options.showEvents);
+    case 'ReplicaSet':
+      return describeReplicaSet(object, reader, options.showEvents);
     default:
       return describeGeneric(object, reader, options.showEvents);
   }

@@ -44,7 +44,11 @@ interface Described {
 function listObjects(inv: Invocation, mapping: ResourceMapping): KubeObject[] {
   const namespace = mapping.namespaced && !inv.bool('all-namespaces') ? inv.namespace : undefined;
   const labelSelector = inv.string('selector');
-  return inv.client.list(mapping, namespace, labelSelector ? { labelSelector } : {}).items;
+  // List items come without kind and apiVersion; the describers (their events lookup) need them.
+  const apiVersion = mapping.group ? `${mapping.group}/${mapping.version}` : mapping.version;
+  return inv.client
+    .list(mapping, namespace, labelSelector ? { labelSelector } : {})
+    .items.map((item) => ({ ...item, apiVersion, kind: mapping.kind }));
 }
 
 /** kubectl describe TYPE NAME: the object, or else every object whose name starts with NAME. */
