@@ -1,10 +1,11 @@
 // kubectl describe's output for each kind it knows (describe.go describers).
 import type { KubeObject } from '@kubelab/cluster';
 import { describeDeployment } from './deployment';
+import { describeEndpointSlice } from './endpointslice';
 import { describePod } from './pod';
 import type { DescribeReader } from './prefix-writer';
 import { describeEndpoints, describeService } from './services';
-import { describeConfigMap, describeNamespace, describeSecret } from './simple-kinds';
+import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from './simple-kinds';
 import { describeGeneric } from './generic';
 import { describeNode } from './node';
 import { describeReplicaSet } from './replicaset';
@@ -34,6 +35,10 @@ export function describeObject(
       return describePod(object, reader, options.showEvents);
     case 'Node':
       return describeNode(object, reader, options.showEvents);
+    case 'EndpointSlice':
+      return describeEndpointSlice(object, reader, options.showEvents);
+    case 'ServiceAccount':
+      return describeServiceAccount(object, reader, options.showEvents);
     case 'ReplicaSet':
       return describeReplicaSet(object, reader, options.showEvents);
     default:

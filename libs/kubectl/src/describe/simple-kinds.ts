@@ -64,3 +64,24 @@ function atobText(base64: string): string {
   }
   return out;
 }
+
+/** describeServiceAccount: its secrets by use (the headers are padded to one width, as kubectl writes them). */
+export function describeServiceAccount(account: KubeObject, reader: DescribeReader, showEvents: boolean): string {
+  const w = new PrefixWriter();
+  writeObjectHeader(w, account, true);
+  const shape = account as { imagePullSecrets?: Array<{ name?: string }>; secrets?: Array<{ name?: string }> };
+  const sections: Array<[string, string[]]> = [
+    ['Image pull secrets:', (shape.imagePullSecrets ?? []).map((secret) => secret.name ?? '')],
+    ['Mountable secrets: ', (shape.secrets ?? []).map((secret) => secret.name ?? '')],
+    ['Tokens:            ', []],
+  ];
+  for (const [header, names] of sections) {
+    if (names.length === 0) {
+      w.write(0, `${header}\t<none>\n`);
+      continue;
+    }
+    names.forEach((name, index) => w.write(0, `${index === 0 ? header : '                   '}\t${name}\n`));
+  }
+  if (showEvents) writeEvents(w, eventsFor(reader, account), reader.now());
+  return w.text();
+}
