@@ -4,6 +4,7 @@
 // delete, errors). A `wait` lets containers start before what follows.
 import type { ClusterOptions } from '@kubelab/cluster';
 import { MANIFESTS } from './scenario-files';
+import { WORKLOADS } from './scenario-workloads';
 
 export type ScenarioStep = string | { wait: number };
 
@@ -160,6 +161,31 @@ export const SCENARIOS: Scenario[] = [
       'kubectl delete svc web',
       'kubectl delete ns dev',
       'kubectl get ns',
+    ],
+  },
+  {
+    name: 'workloads-describe',
+    description: 'describe of DaemonSets, StatefulSets and ReplicationControllers and their pods',
+    seed: 'workloads-describe',
+    files: WORKLOADS,
+    steps: [
+      'kubectl create -f workloads.yaml',
+      START,
+      'kubectl get ds,sts,rc',
+      'kubectl describe ds agent',
+      'kubectl describe daemonset',
+      'kubectl describe sts db',
+      'kubectl describe statefulset store',
+      'kubectl describe rc legacy',
+      'kubectl describe pod db-0',
+      'kubectl describe sts',
+      'kubectl scale rc legacy --replicas=3',
+      START,
+      'kubectl describe rc legacy',
+      'kubectl delete pod db-1',
+      'kubectl describe sts db',
+      'kubectl delete pod store-0 --wait=false',
+      'kubectl describe pod store-0 --show-events=false',
     ],
   },
 ];

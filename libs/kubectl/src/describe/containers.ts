@@ -1,6 +1,8 @@
 // describe.go's pod template and container sections (DescribePodTemplate,
 // describeContainers), shared by Deployments, ReplicaSets and Pods.
-import { formatLabels, type PrefixWriter, writeAnnotations, writeLabels } from './prefix-writer';
+import { selectorString } from './formats';
+import { type PrefixWriter, writeAnnotations, writeLabels } from './prefix-writer';
+import { writeVolumes, type VolumeShape } from './volumes';
 
 export interface ContainerShape {
   name?: string;
@@ -17,11 +19,17 @@ export interface ContainerShape {
 export interface PodSpecShape {
   containers?: ContainerShape[];
   initContainers?: ContainerShape[];
-  volumes?: Array<Record<string, unknown> & { name?: string }>;
+  volumes?: VolumeShape[];
   nodeSelector?: Record<string, string>;
   tolerations?: Array<{ key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: number }>;
   serviceAccountName?: string;
   priorityClassName?: string;
+  topologySpreadConstraints?: Array<{
+    topologyKey?: string;
+    whenUnsatisfiable?: string;
+    maxSkew?: number;
+    labelSelector?: Parameters<typeof selectorString>[0];
+  }>;
 }
 
 /** A JSON scalar as Go's %v prints it; `fallback` when absent or not a scalar. */
@@ -168,64 +176,46 @@ function writeEnvironment(w: PrefixWriter, container: ContainerShape): void {
   }
 }
 
-export function writeTolerations(w: PrefixWriter, tolerations: PodSpecShape['tolerations'], indent: string): void {
-  w.write(0, `${indent}Tolerations:\t`);
+/** printPodTolerationsMultiline: sorted by key; later lines start with a tab only, as in Go. */
+export function writeTolerations(w: PrefixWriter, tolerations: PodSpecShape['tolerations'], title: string): void {
+  w.write(0, `${title}:\t`);
   if (!tolerations?.length) {
     w.write(0, '<none>\n');
     return;
   }
-  tolerations.forEach((toleration, index) => {
-    if (index > 0) w.write(0, `${indent}\t`);
+  const sorted = [...tolerations].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  );
+  sorted.forEach((toleration, index) => {
+    if (index > 0) w.write(0, '\t');
     let text = toleration.key ?? '';
     if (toleration.value) text += `=${toleration.value}`;
     if (toleration.effect) text += `:${toleration.effect}`;
-    if (toleration.operator === 'Exists' && !toleration.value) text += ' op=Exists';
+    // An operator Exists without key, value and effect tolerates everything.
+    if (toleration.operator === 'Exists' && !toleration.value)
+      text += toleration.key || toleration.effect ? ' op=Exists' : 'op=Exists';
     if (toleration.tolerationSeconds !== undefined) text += ` for ${toleration.tolerationSeconds}s`;
     w.write(0, `${text}\n`);
   });
 }
 
-export function writeVolumes(w: PrefixWriter, volumes: PodSpecShape['volumes'], indent: string): void {
-  if (!volumes?.length) {
-    w.write(0, `${indent}Volumes:\t<none>\n`);
-    return;
-  }
-  w.write(0, `${indent}Volumes:\n`);
-  for (const volume of volumes) {
-    w.write(0, `${indent}  ${volume.name ?? ''}:\n`);
-    const kind = Object.keys(volume).find((key) => key !== 'name') ?? '';
-    const source = (volume[kind] ?? {}) as Record<string, unknown>;
-    const describe: Record<string, () => void> = {
-      projected: () => {
-        const sources = (source.sources ?? []) as Array<Record<string, Record<string, unknown> | undefined>>;
-        const token = sources.find((item) => item.serviceAccountToken)?.serviceAccountToken;
-        const configMap = sources.find((item) => item.configMap)?.configMap;
-        w.write(0, `${indent}    Type:\tProjected (a volume that contains injected data from multiple sources)\n`);
-        if (token) w.write(0, `${indent}    TokenExpirationSeconds:\t${scalar(token.expirationSeconds, 3607)}\n`);
-        if (configMap) {
-          w.write(0, `${indent}    ConfigMapName:\t${scalar(configMap.name, '')}\n`);
-          w.write(0, `${indent}    ConfigMapOptional:\t${scalar(configMap.optional, '<nil>')}\n`);
-        }
-        if (sources.some((item) => item.downwardAPI)) w.write(0, `${indent}    DownwardAPI:\ttrue\n`);
-      },
-      configMap: () => {
-        w.write(0, `${indent}    Type:\tConfigMap (a volume populated by a ConfigMap)\n`);
-        w.write(0, `${indent}    Name:\t${scalar(source.name, '')}\n`);
-        w.write(0, `${indent}    Optional:\t${scalar(source.optional, false)}\n`);
-      },
-      secret: () => {
-        w.write(0, `${indent}    Type:\tSecret (a volume populated by a Secret)\n`);
-        w.write(0, `${indent}    SecretName:\t${scalar(source.secretName, '')}\n`);
-        w.write(0, `${indent}    Optional:\t${scalar(source.optional, false)}\n`);
-      },
-      emptyDir: () => {
-        w.write(0, `${indent}    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n`);
-        w.write(0, `${indent}    Medium:\t${scalar(source.medium, '')}\n`);
-        w.write(0, `${indent}    SizeLimit:\t${scalar(source.sizeLimit, '<unset>')}\n`);
-      },
-    };
-    (describe[kind] ?? (() => w.write(0, `${indent}    <unknown>\n`)))();
-  }
+/** describeTopologySpreadConstraints: nothing at all when there are none. */
+export function writeTopologySpread(
+  w: PrefixWriter,
+  constraints: PodSpecShape['topologySpreadConstraints'],
+  space: string,
+): void {
+  if (!constraints?.length) return;
+  const sorted = [...constraints].sort((a, b) =>
+    (a.topologyKey ?? '') < (b.topologyKey ?? '') ? -1 : (a.topologyKey ?? '') > (b.topologyKey ?? '') ? 1 : 0,
+  );
+  w.write(0, `${space}Topology Spread Constraints:\t`);
+  sorted.forEach((constraint, index) => {
+    if (index > 0) w.write(0, `${space}\t`);
+    let text = `${constraint.topologyKey ?? ''}:${constraint.whenUnsatisfiable ?? ''} when max skew ${constraint.maxSkew ?? 0} is exceeded`;
+    if (constraint.labelSelector) text += ` for selector ${selectorString(constraint.labelSelector)}`;
+    w.write(0, `${text}\n`);
+  });
 }
 
 /** DescribePodTemplate. */
@@ -252,10 +242,8 @@ export function writePodTemplate(
   w.write(0, '  Containers:\n');
   for (const container of spec.containers ?? []) writeContainer(w, container, '  ');
   writeVolumes(w, spec.volumes, '  ');
-  w.write(
-    0,
-    `  Node-Selectors:\t${Object.keys(spec.nodeSelector ?? {}).length ? formatLabels(spec.nodeSelector) : '<none>'}\n`,
-  );
-  writeTolerations(w, spec.tolerations, '  ');
-  if (spec.priorityClassName) w.write(0, `  Priority Class Name:\t${spec.priorityClassName}\n`);
+  writeTopologySpread(w, spec.topologySpreadConstraints, '  ');
+  if (spec.priorityClassName) w.write(1, `Priority Class Name:\t${spec.priorityClassName}\n`);
+  writeLabels(w, '  Node-Selectors', spec.nodeSelector);
+  writeTolerations(w, spec.tolerations, '  Tolerations');
 }

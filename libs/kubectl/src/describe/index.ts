@@ -9,6 +9,7 @@ import { describeConfigMap, describeNamespace, describeSecret, describeServiceAc
 import { describeGeneric } from './generic';
 import { describeNode } from './node';
 import { describeReplicaSet } from './replicaset';
+import { describeDaemonSet, describeReplicationController, describeStatefulSet } from './workloads';
 
 export type { DescribeReader } from './prefix-writer';
 
@@ -41,6 +42,12 @@ export function describeObject(
       return describeServiceAccount(object, reader, options.showEvents);
     case 'ReplicaSet':
       return describeReplicaSet(object, reader, options.showEvents);
+    case 'DaemonSet':
+      return describeDaemonSet(object, reader, options.showEvents);
+    case 'StatefulSet':
+      return describeStatefulSet(object, reader, options.showEvents);
+    case 'ReplicationController':
+      return describeReplicationController(object, reader, options.showEvents);
     default:
       return describeGeneric(object, reader, options.showEvents);
   }

@@ -1,11 +1,17 @@
 // describe for Pods (describe.go describePod): placement, status, IPs,
 // containers with their state, conditions, volumes, QoS, tolerations, events.
-import { humanDuration, type KubeObject } from '@kubelab/cluster';
-import { writeContainer, writeTolerations, writeVolumes, type ContainerShape, type PodSpecShape } from './containers';
+import { translateTimestampSince, type KubeObject } from '@kubelab/cluster';
+import {
+  writeContainer,
+  writeTolerations,
+  writeTopologySpread,
+  type ContainerShape,
+  type PodSpecShape,
+} from './containers';
 import { formatRfc1123z } from './formats';
+import { writeVolumes } from './volumes';
 import {
   eventsFor,
-  formatLabels,
   PrefixWriter,
   writeAnnotations,
   writeEvents,
@@ -109,14 +115,14 @@ export function describePod(object: KubeObject, reader: DescribeReader, showEven
   w.write(0, `Namespace:\t${metadata.namespace ?? ''}\n`);
   if (spec.priority !== undefined) w.write(0, `Priority:\t${spec.priority}\n`);
   if (spec.priorityClassName) w.write(0, `Priority Class Name:\t${spec.priorityClassName}\n`);
-  w.write(0, `Service Account:\t${spec.serviceAccountName ?? ''}\n`);
+  if (spec.serviceAccountName) w.write(0, `Service Account:\t${spec.serviceAccountName}\n`);
   w.write(0, `Node:\t${spec.nodeName ? `${spec.nodeName}/${status.hostIP ?? ''}` : '<none>'}\n`);
   if (status.startTime) w.write(0, `Start Time:\t${formatRfc1123z(status.startTime)}\n`);
   writeLabels(w, 'Labels', metadata.labels);
   writeAnnotations(w, 'Annotations', metadata.annotations);
-  if (metadata.deletionTimestamp) {
-    const remaining = Date.parse(metadata.deletionTimestamp) - reader.now();
-    w.write(0, `Status:\tTerminating (lasts ${humanDuration(Math.max(0, remaining))})\n`);
+  if (metadata.deletionTimestamp && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
+    // Go measures the time since the (future) deletion timestamp: `<invalid>` during the grace period.
+    w.write(0, `Status:\tTerminating (lasts ${translateTimestampSince(metadata.deletionTimestamp, reader.now())})\n`);
     w.write(0, `Termination Grace Period:\t${metadata.deletionGracePeriodSeconds ?? 0}s\n`);
   } else w.write(0, `Status:\t${status.phase ?? ''}\n`);
   if (status.reason) w.write(0, `Reason:\t${status.reason}\n`);
@@ -140,11 +146,9 @@ export function describePod(object: KubeObject, reader: DescribeReader, showEven
   }
   writeVolumes(w, spec.volumes, '');
   w.write(0, `QoS Class:\t${status.qosClass ?? ''}\n`);
-  w.write(
-    0,
-    `Node-Selectors:\t${Object.keys(spec.nodeSelector ?? {}).length ? formatLabels(spec.nodeSelector) : '<none>'}\n`,
-  );
-  writeTolerations(w, spec.tolerations, '');
+  writeLabels(w, 'Node-Selectors', spec.nodeSelector);
+  writeTolerations(w, spec.tolerations, 'Tolerations');
+  writeTopologySpread(w, spec.topologySpreadConstraints, '');
   if (showEvents) writeEvents(w, eventsFor(reader, object), reader.now());
   return w.text();
 }

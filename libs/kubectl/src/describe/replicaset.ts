@@ -3,6 +3,7 @@
 import type { KubeObject } from '@kubelab/cluster';
 import { writePodTemplate, type PodSpecShape } from './containers';
 import { selectorString } from './formats';
+import { writePodsStatus } from './pod-phases';
 import {
   eventsFor,
   PrefixWriter,
@@ -27,19 +28,6 @@ interface ReplicaSetShape {
   status?: { replicas?: number; conditions?: Array<{ type?: string; status?: string; reason?: string }> };
 }
 
-/** getPodStatusForController: the phases of the pods this object controls. */
-function podPhases(object: KubeObject, selector: string, reader: DescribeReader): Record<string, number> {
-  const counts: Record<string, number> = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
-  const pods = reader.list('pods', object.metadata?.namespace, { labelSelector: selector });
-  for (const pod of pods) {
-    const owner = (pod.metadata?.ownerReferences ?? []).find((reference) => reference.controller);
-    if (owner?.uid !== object.metadata?.uid) continue;
-    const phase = (pod.status as { phase?: string } | undefined)?.phase ?? '';
-    if (phase in counts) counts[phase] = (counts[phase] ?? 0) + 1;
-  }
-  return counts;
-}
-
 export function describeReplicaSet(object: KubeObject, reader: DescribeReader, showEvents: boolean): string {
   const set = object as ReplicaSetShape;
   const metadata = object.metadata ?? {};
@@ -53,11 +41,7 @@ export function describeReplicaSet(object: KubeObject, reader: DescribeReader, s
   const owner = (metadata.ownerReferences ?? []).find((reference) => reference.controller);
   if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
   w.write(0, `Replicas:\t${set.status?.replicas ?? 0} current / ${set.spec?.replicas ?? 1} desired\n`);
-  const phases = podPhases(object, selector === '<none>' ? '' : selector, reader);
-  w.write(
-    0,
-    `Pods Status:\t${phases.Running ?? 0} Running / ${phases.Pending ?? 0} Waiting / ${phases.Succeeded ?? 0} Succeeded / ${phases.Failed ?? 0} Failed\n`,
-  );
+  writePodsStatus(w, object, selector === '<none>' ? '' : selector, reader);
   writePodTemplate(w, set.spec?.template);
   const conditions = set.status?.conditions ?? [];
   if (conditions.length) {

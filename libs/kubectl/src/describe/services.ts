@@ -27,7 +27,6 @@ interface ServiceSpec {
   clusterIPs?: string[];
   externalIPs?: string[];
   loadBalancerIP?: string;
-  loadBalancerClass?: string;
   ports?: ServicePort[];
   externalName?: string;
   sessionAffinity?: string;
@@ -39,36 +38,54 @@ interface ServiceSpec {
 
 interface Slice {
   ports?: Array<{ name?: string; port?: number }>;
-  endpoints?: Array<{ addresses?: string[] }>;
+  endpoints?: Array<{ addresses?: string[]; conditions?: { ready?: boolean } }>;
 }
 
-/** formatEndpointSlices: the first three `ip:port` of the port, `+ N more...`. */
+/**
+ * formatEndpointSlices: the first three ready `ip:port` of the port, then
+ * `+ N more...`. As in Go, "more" is decided before an endpoint's readiness
+ * is checked, so a not-ready fourth endpoint still prints `+ 0 more...`.
+ */
 function formatEndpointSlices(slices: readonly Slice[], port: ServicePort): string {
   if (slices.length === 0) return '<none>';
   const list: string[] = [];
   const max = 3;
+  let more = false;
   let count = 0;
+  const visit = (endpoint: NonNullable<Slice['endpoints']>[number], portNumber: number | undefined) => {
+    if (list.length === max) more = true;
+    if (endpoint.conditions?.ready === false) return;
+    const address = endpoint.addresses?.[0] ?? '';
+    // net.JoinHostPort brackets IPv6 addresses.
+    const host = address.includes(':') ? `[${address}]` : address;
+    if (!more) list.push(portNumber === undefined ? address : `${host}:${portNumber}`);
+    count++;
+  };
   for (const slice of slices) {
     const ports = slice.ports ?? [];
-    const candidates =
-      ports.length === 0 ? [undefined] : ports.filter((candidate) => (candidate.name ?? '') === (port.name ?? ''));
-    for (const candidate of candidates) {
-      for (const endpoint of slice.endpoints ?? []) {
-        const address = endpoint.addresses?.[0] ?? '';
-        if (list.length < max) list.push(candidate?.port !== undefined ? `${address}:${candidate.port}` : address);
-        count++;
-      }
+    if (ports.length === 0) {
+      for (const endpoint of slice.endpoints ?? []) visit(endpoint, undefined);
+      continue;
+    }
+    for (const candidate of ports) {
+      if ((candidate.name ?? '') !== (port.name ?? '')) continue;
+      for (const endpoint of slice.endpoints ?? []) visit(endpoint, candidate.port ?? 0);
     }
   }
   const text = list.join(',');
-  return count > max ? `${text} + ${count - max} more...` : text;
+  return more ? `${text} + ${count - max} more...` : text;
 }
 
+/** buildIngressString: the IP (with its mode) or else the hostname. */
 function ingressList(service: KubeObject): string {
   const ingress =
-    (service.status as { loadBalancer?: { ingress?: Array<{ ip?: string; hostname?: string }> } } | undefined)
-      ?.loadBalancer?.ingress ?? [];
-  return ingress.map((entry) => entry.ip || entry.hostname || '').join(', ');
+    (
+      service.status as
+        { loadBalancer?: { ingress?: Array<{ ip?: string; hostname?: string; ipMode?: string }> } } | undefined
+    )?.loadBalancer?.ingress ?? [];
+  return ingress
+    .map((entry) => (entry.ip ? `${entry.ip}${entry.ipMode ? ` (${entry.ipMode})` : ''}` : (entry.hostname ?? '')))
+    .join(', ');
 }
 
 export function describeService(service: KubeObject, reader: DescribeReader, showEvents: boolean): string {
@@ -83,8 +100,8 @@ export function describeService(service: KubeObject, reader: DescribeReader, sho
   w.write(0, `IP:\t${spec.clusterIP ?? ''}\n`);
   w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
   if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
-  if (spec.loadBalancerIP) w.write(0, `IP:\t${spec.loadBalancerIP}\n`);
-  if (spec.loadBalancerClass) w.write(0, `LoadBalancer Class:\t${spec.loadBalancerClass}\n`);
+  if (spec.loadBalancerIP) w.write(0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
+  if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
   const ingress = ingressList(service);
   if (ingress) w.write(0, `LoadBalancer Ingress:\t${ingress}\n`);
   const slices = reader.list('endpointslices', metadata.namespace, {
@@ -98,7 +115,6 @@ export function describeService(service: KubeObject, reader: DescribeReader, sho
     if (port.nodePort) w.write(0, `NodePort:\t${name}\t${port.nodePort}/${protocol}\n`);
     w.write(0, `Endpoints:\t${formatEndpointSlices(slices, port)}\n`);
   }
-  if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
   w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? ''}\n`);
   if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
   if (spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
