@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app/app.module';
+import { KubernetesEndpoint } from './app/sandboxes/kubernetes-endpoint';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { type Clock, systemClock } from './services/clock';
 import type { Configuration } from './services/configuration/configuration';
@@ -115,6 +116,7 @@ async function configureHttp(app: NestFastifyApplication, configuration: Configu
       'the web app is not built; only the API is served (run `npm run build`)',
     );
   }
+  app.get(KubernetesEndpoint).register(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new HttpErrorFilter(logger));
   // While stopping, answers close their connection: a kept-alive one would
   // otherwise hold the shutdown open until the client hangs up.

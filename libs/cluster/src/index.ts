@@ -52,6 +52,8 @@ export {
   handleHttp,
   isWatchRequest,
   openWatchStream,
+  statusFailure,
+  statusResponse,
   type HttpRequest,
   type HttpResponse,
   type WatchStream,

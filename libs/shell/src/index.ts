@@ -19,3 +19,11 @@ export type {
   ShellTerminal,
 } from './runtime/command';
 export { completeCommandLine } from './completion';
+export {
+  restoreSandbox,
+  snapshotSandbox,
+  SnapshotFormatError,
+  type RestoreOptions,
+  type SandboxSnapshot,
+} from './sandbox-snapshot';
+export { createSandboxFromSetup, SandboxSetupError, type SandboxSetup } from './sandbox-setup';

@@ -3,6 +3,7 @@ import { InfrastructureModule, type InfrastructureOptions } from '../services/in
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { SandboxesModule } from './sandboxes/sandboxes.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
 
@@ -12,7 +13,15 @@ export class AppModule {
     return {
       module: AppModule,
       // WebModule last: its catch-all route must not shadow the API's routes.
-      imports: [InfrastructureModule.register(options), HealthModule, AuditModule, AuthModule, UsersModule, WebModule],
+      imports: [
+        InfrastructureModule.register(options),
+        HealthModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        SandboxesModule,
+        WebModule,
+      ],
     };
   }
 }

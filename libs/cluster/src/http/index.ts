@@ -2,3 +2,4 @@
 export { handleHttp } from './handle-http';
 export type { HttpRequest, HttpResponse } from './http-types';
 export { isWatchRequest, openWatchStream, watchEventLine, type WatchStream } from './watch-stream';
+export { statusFailure, statusResponse } from './responses';

@@ -43,6 +43,31 @@ describe('loadConfiguration', () => {
     expect(config.corsOrigins).toEqual(['https://lms.example.com', 'https://other.example.com']);
   });
 
+  it('reads the sandbox limits and names the instance after its host and port', () => {
+    const config = loadConfiguration(
+      { PORT: '8080', SANDBOX_IDLE_SECONDS: '60', SANDBOX_MAX_PER_USER: '3', SANDBOX_MAX_PODS: '20' },
+      '/srv',
+      'web-1',
+    );
+    expect(config.instanceId).toBe('web-1:8080');
+    expect(config.sandboxes).toEqual({
+      idleSeconds: 60,
+      maxLoaded: 10_000,
+      maxPerUser: 3,
+      commandTimeoutSeconds: 600,
+      maxQueuedCommands: 32,
+      maxObjects: 2000,
+      maxPods: 20,
+      leaseSeconds: 30,
+    });
+    expect(loadConfiguration({ INSTANCE_ID: 'blue' }).instanceId).toBe('blue');
+    const [first, second] = [loadConfiguration({ PORT: '0' }, '/', 'h'), loadConfiguration({ PORT: '0' }, '/', 'h')];
+    expect(first.instanceId).not.toBe(second.instanceId);
+    expect(() => loadConfiguration({ SANDBOX_LEASE_SECONDS: '1' })).toThrow(
+      'SANDBOX_LEASE_SECONDS: must be at least 5',
+    );
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfiguration({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +22,27 @@ export interface Configuration {
   shutdownTimeoutMs: number;
   /** Where the built web app is; undefined means the API serves no pages. */
   webDir: string | undefined;
+  /** This server among several sharing one database (sandbox leases). */
+  instanceId: string;
+  sandboxes: SandboxLimits;
+}
+
+/** How sandboxes live on this server, and how big they may grow. */
+export interface SandboxLimits {
+  /** Unused this long, a sandbox leaves memory (it stays in the database). */
+  idleSeconds: number;
+  /** The most sandboxes held in memory; the least recently used idle ones leave first. */
+  maxLoaded: number;
+  maxPerUser: number;
+  /** A command still running after this long is interrupted, as by Ctrl-C. */
+  commandTimeoutSeconds: number;
+  /** Commands waiting behind the running one, per sandbox. */
+  maxQueuedCommands: number;
+  /** Objects of all kinds, and pods, in one sandbox's cluster. */
+  maxObjects: number;
+  maxPods: number;
+  /** How long a lease lasts without renewal (another instance may take the sandbox over after that). */
+  leaseSeconds: number;
 }
 
 export class ConfigurationError extends Error {
@@ -74,6 +97,15 @@ const environmentSchema = z.object({
     .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins like https://lms.example.com' }))),
   SHUTDOWN_TIMEOUT_MS: integerText(0, 600_000).default(10_000),
   WEB_DIR: z.string().min(1).optional(),
+  INSTANCE_ID: z.string().min(1).max(200).optional(),
+  SANDBOX_IDLE_SECONDS: integerText(1, 7 * 24 * 3600).default(15 * 60),
+  SANDBOX_MAX_LOADED: integerText(1, 1_000_000).default(10_000),
+  SANDBOX_MAX_PER_USER: integerText(1, 10_000).default(10),
+  SANDBOX_COMMAND_TIMEOUT_SECONDS: integerText(1, 24 * 3600).default(600),
+  SANDBOX_MAX_QUEUED_COMMANDS: integerText(1, 10_000).default(32),
+  SANDBOX_MAX_OBJECTS: integerText(100, 100_000).default(2000),
+  SANDBOX_MAX_PODS: integerText(1, 10_000).default(100),
+  SANDBOX_LEASE_SECONDS: integerText(5, 3600).default(30),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -82,7 +114,11 @@ export type Environment = Record<string, string | undefined>;
  * Validates the environment and returns the typed configuration, or throws a
  * ConfigurationError naming every bad variable. Empty strings count as unset.
  */
-export function loadConfiguration(environment: Environment, workspaceRoot = process.cwd()): Configuration {
+export function loadConfiguration(
+  environment: Environment,
+  workspaceRoot = process.cwd(),
+  host = hostname(),
+): Configuration {
   const present = Object.fromEntries(
     Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
   );
@@ -116,5 +152,18 @@ export function loadConfiguration(environment: Environment, workspaceRoot = proc
     corsOrigins: env.CORS_ORIGINS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     webDir: resolve(workspaceRoot, env.WEB_DIR ?? 'dist/apps/web'),
+    // The same server restarted keeps its identity, so it takes its own leases back at once.
+    // (A random port gives no identity to keep.)
+    instanceId: env.INSTANCE_ID ?? `${host}:${env.PORT === 0 ? randomUUID() : env.PORT}`,
+    sandboxes: {
+      idleSeconds: env.SANDBOX_IDLE_SECONDS,
+      maxLoaded: env.SANDBOX_MAX_LOADED,
+      maxPerUser: env.SANDBOX_MAX_PER_USER,
+      commandTimeoutSeconds: env.SANDBOX_COMMAND_TIMEOUT_SECONDS,
+      maxQueuedCommands: env.SANDBOX_MAX_QUEUED_COMMANDS,
+      maxObjects: env.SANDBOX_MAX_OBJECTS,
+      maxPods: env.SANDBOX_MAX_PODS,
+      leaseSeconds: env.SANDBOX_LEASE_SECONDS,
+    },
   };
 }

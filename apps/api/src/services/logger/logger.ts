@@ -1,5 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
+import type { FastifyRequest } from 'fastify';
+import { maskPathToken } from '../../common/cluster-paths';
 import type { Configuration } from '../configuration/configuration';
 
 /** One structured (JSON) logger for the whole server; Fastify logs requests through it. */
@@ -8,6 +10,7 @@ export function createLogger(level: Configuration['logLevel'], destination?: pin
     {
       level,
       base: { service: 'kubelab-api' },
+      serializers: { req: requestForLog },
       redact: {
         paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
@@ -15,6 +18,17 @@ export function createLogger(level: Configuration['logLevel'], destination?: pin
     },
     destination,
   );
+}
+
+/** What a request log line says of the request (Fastify's fields), with sandbox tokens in paths masked. */
+function requestForLog(request: FastifyRequest): Record<string, unknown> {
+  return {
+    method: request.method,
+    url: maskPathToken(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket.remotePort,
+  };
 }
 
 /** Lets Nest's own messages (module init, route mapping...) go through pino. */
