@@ -29,7 +29,7 @@ export function snapshotSandbox(sandbox: Sandbox): SandboxSnapshot {
     cluster: sandbox.cluster.snapshot(),
     files: sandbox.files.snapshot(),
     shell: sandbox.shell.state(),
-    kubeconfig: structuredClone(sandbox.session.kubeconfig),
+    kubeconfig: jsonCopy(sandbox.session.kubeconfig),
   };
 }
 
@@ -50,7 +50,11 @@ export function restoreSandbox(snapshot: SandboxSnapshot, options: RestoreOption
     ...rest,
     cluster,
     files: MemoryFileSystem.restore(snapshot.files, () => cluster.now()),
-    kubeconfig: structuredClone(snapshot.kubeconfig),
+    kubeconfig: jsonCopy(snapshot.kubeconfig),
     shellState: snapshot.shell,
   });
+}
+
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -1,5 +1,6 @@
 import { createSandbox, snapshotSandbox } from '@kubelab/shell';
-import { COMPACT_AFTER_COMMANDS, LiveSandbox, SandboxEvictedError, UnsavedChangeError } from './live-sandbox';
+import { COMPACT_AFTER_COMMANDS, LiveSandbox } from './live-sandbox';
+import { SandboxEvictedError, UnsavedChangeError } from './sandbox-errors';
 import type { SandboxChange } from './sandbox-records';
 import { decodeState, stateFingerprint } from './sandbox-state-codec';
 

@@ -3,6 +3,7 @@ import { type Sandbox, snapshotSandbox } from '@kubelab/shell';
 import { runCommands } from './command-runner';
 import { CommandQueue } from './command-queue';
 import type { CommandRecord, SandboxChange } from './sandbox-records';
+import { SandboxEvictedError, UnsavedChangeError } from './sandbox-errors';
 import { encodeState, stateFingerprint } from './sandbox-state-codec';
 
 /** A full snapshot is written at least this often, so restores replay little history. */
@@ -23,30 +24,6 @@ export interface RunOptions {
   onOutput?: (chunk: string) => void;
   /** Shorter than the server's command time limit. */
   timeoutMs?: number;
-}
-
-/** The change could not be stored: the sandbox in memory is ahead of the database and must be dropped. */
-export class UnsavedChangeError extends Error {
-  constructor(
-    readonly reason: 'lease-lost' | 'database',
-    options?: { cause?: unknown },
-  ) {
-    super(
-      reason === 'lease-lost'
-        ? 'this sandbox was taken over by another server instance'
-        : 'the sandbox could not be saved',
-      options,
-    );
-    this.name = 'UnsavedChangeError';
-  }
-}
-
-/** The sandbox left memory after the caller found it: load it again. */
-export class SandboxEvictedError extends Error {
-  constructor() {
-    super('the sandbox left memory');
-    this.name = 'SandboxEvictedError';
-  }
 }
 
 /**
@@ -151,7 +128,7 @@ export class LiveSandbox {
     const stop = () => {
       if (!this.watchStreams.delete(stop)) return;
       stream.stop();
-      if (this.watchStreams.size === 0) clearInterval(this.ticker);
+      if (this.watchStreams.size === 0) this.stopTicker();
     };
     this.watchStreams.add(stop);
     this.ticker ??= setInterval(() => this.current.cluster.settle(), WATCH_SETTLE_INTERVAL_MS);
@@ -167,6 +144,10 @@ export class LiveSandbox {
 
   private stopWatchStreams(): void {
     for (const stop of [...this.watchStreams]) stop();
+    this.stopTicker();
+  }
+
+  private stopTicker(): void {
     clearInterval(this.ticker);
     this.ticker = undefined;
   }

@@ -21,3 +21,27 @@ export class SandboxGoneError extends Error {
     this.name = 'SandboxGoneError';
   }
 }
+
+/** The change could not be stored: the sandbox in memory is ahead of the database and must be dropped. */
+export class UnsavedChangeError extends Error {
+  constructor(
+    readonly reason: 'lease-lost' | 'database',
+    options?: { cause?: unknown },
+  ) {
+    super(
+      reason === 'lease-lost'
+        ? 'this sandbox was taken over by another server instance'
+        : 'the sandbox could not be saved',
+      options,
+    );
+    this.name = 'UnsavedChangeError';
+  }
+}
+
+/** The sandbox left memory after the caller found it: load it again. */
+export class SandboxEvictedError extends Error {
+  constructor() {
+    super('the sandbox left memory');
+    this.name = 'SandboxEvictedError';
+  }
+}

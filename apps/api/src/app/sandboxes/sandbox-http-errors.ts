@@ -6,9 +6,8 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { QueueFullError } from './command-queue';
-import { UnsavedChangeError } from './live-sandbox';
 import { SANDBOX_NOT_FOUND } from './sandbox-access';
-import { SandboxBrokenError, SandboxElsewhereError, SandboxGoneError } from './sandbox-errors';
+import { SandboxBrokenError, SandboxElsewhereError, SandboxGoneError, UnsavedChangeError } from './sandbox-errors';
 
 /** What the sandbox's errors mean to an HTTP client; unknown errors pass through (a 500 without details). */
 export function sandboxHttpError(error: unknown): unknown {
