@@ -111,9 +111,9 @@ export default tseslint.config(
     },
   },
   {
-    // End-to-end tests drive the apps in-process (createServer), so they import
-    // app sources directly; the boundaries are for apps and libraries.
-    files: ['test/**/*.ts'],
+    // End-to-end tests and benchmarks drive the apps in-process (createServer),
+    // so they import app sources directly; the boundaries are for apps and libraries.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {

@@ -11,6 +11,9 @@ import { type HttpClient, startTestServer, type TestServer } from './support/tes
 
 const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
 
+// Starting a server (migrations on a fresh embedded database) takes seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe('sandbox isolation', () => {
   let server: TestServer;
   let ann: HttpClient;

@@ -7,6 +7,9 @@ import { startTestServer, type TestServer } from './support/test-server';
 
 const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
 
+// Starting a server (migrations on a fresh embedded database) takes seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe('sandboxes', () => {
   let server: TestServer;
 
