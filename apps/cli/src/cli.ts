@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type CliIO, type Command, type OptionSpec, type OptionValues, UsageError } from './command';
+import { labCommand } from './commands/lab';
 import { shellCommand } from './commands/shell';
 import { DEFAULT_SERVER, statusCommand } from './commands/status';
 import { versionCommand } from './commands/version';
@@ -9,7 +10,7 @@ export type { CliIO } from './command';
 /** Exit codes: 0 success, 1 the command failed, 2 it was called wrongly. */
 export const EXIT_USAGE = 2;
 
-const COMMANDS: readonly Command[] = [shellCommand, statusCommand, versionCommand];
+const COMMANDS: readonly Command[] = [labCommand, shellCommand, statusCommand, versionCommand];
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h', description: 'Show help (for a command: kubelab <command> --help)' },

@@ -1,0 +1,45 @@
+// A lab's sandbox in the command line: built from the lab's environment on
+// simulated time, commands run as a learner would type them, then graded once
+// the cluster has settled (pods started, endpoints ready).
+import { gradeLab, type GradingTarget, type LabResult } from '@kubelab/grader';
+import { labSandboxSetup, type Lab } from '@kubelab/labs';
+import { createSandboxFromSetup, type Sandbox } from '@kubelab/shell';
+
+/** How long the cluster runs after the commands before grading: pods start and become ready well within it. */
+export const SETTLE_MS = 120_000;
+
+export interface LabRun {
+  sandbox: Sandbox;
+  /** What the terminal showed, command by command. */
+  transcript: Array<{ command: string; output: string; exitCode: number }>;
+}
+
+export function labSandbox(lab: Lab): Sandbox {
+  return createSandboxFromSetup(labSandboxSetup(lab), { time: 'simulated' });
+}
+
+export async function runLabCommands(lab: Lab, commands: readonly string[]): Promise<LabRun> {
+  const sandbox = labSandbox(lab);
+  const transcript: LabRun['transcript'] = [];
+  for (const command of commands) {
+    const result = await sandbox.shell.run(command);
+    transcript.push({ command, output: result.stdout + result.stderr, exitCode: result.exitCode });
+  }
+  sandbox.cluster.advance(SETTLE_MS);
+  return { sandbox, transcript };
+}
+
+export function gradingTarget(sandbox: Sandbox): GradingTarget {
+  return {
+    cluster: sandbox.cluster,
+    readFile: (path) => {
+      const read = sandbox.files.readFile(path);
+      return read.ok ? read.value : undefined;
+    },
+    history: sandbox.shell.interpreter.history,
+  };
+}
+
+export function gradeSandbox(lab: Lab, sandbox: Sandbox): LabResult {
+  return gradeLab(lab, gradingTarget(sandbox));
+}

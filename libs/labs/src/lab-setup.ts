@@ -1,0 +1,32 @@
+// A lab's environment as the sandbox setup the server and the CLI build
+// sandboxes from (structurally `SandboxSetup` of @kubelab/shell).
+import type { ClusterOptions, KubeObject } from '@kubelab/cluster';
+import type { Lab } from './lab';
+
+export interface LabSandboxSetup {
+  cluster: ClusterOptions;
+  namespaces: string[];
+  objects: KubeObject[];
+  files: Record<string, string>;
+  history: string[];
+  aliases: Record<string, string>;
+}
+
+export function labSandboxSetup(lab: Lab): LabSandboxSetup {
+  const environment = lab.environment;
+  return {
+    cluster: {
+      nodes: environment.nodes,
+      kubeProxyMode: environment.kubeProxyMode,
+      loadBalancer: {
+        enabled: environment.loadBalancer.enabled,
+        addressPool: [...environment.loadBalancer.addressPool],
+      },
+    },
+    namespaces: [...environment.namespaces],
+    objects: environment.objects.map((object) => JSON.parse(JSON.stringify(object)) as KubeObject),
+    files: { ...environment.files },
+    history: [...environment.history],
+    aliases: { ...environment.aliases },
+  };
+}
