@@ -5,7 +5,7 @@ import { gradeLab, type GradingTarget, type LabResult } from '@kubelab/grader';
 import { labSandboxSetup, type Lab } from '@kubelab/labs';
 import { createSandboxFromSetup, type Sandbox } from '@kubelab/shell';
 
-/** How long the cluster runs after the commands before grading: pods start and become ready well within it. */
+/** How long the cluster runs before the commands and after them: pods start and become ready well within it. */
 export const SETTLE_MS = 120_000;
 
 export interface LabRun {
@@ -20,6 +20,8 @@ export function labSandbox(lab: Lab): Sandbox {
 
 export async function runLabCommands(lab: Lab, commands: readonly string[]): Promise<LabRun> {
   const sandbox = labSandbox(lab);
+  // The learner arrives once the environment has settled, as in a lab opened in the browser.
+  sandbox.cluster.advance(SETTLE_MS);
   const transcript: LabRun['transcript'] = [];
   for (const command of commands) {
     const result = await sandbox.shell.run(command);

@@ -1,5 +1,5 @@
-// `kubelab lab validate`: a lab is sound when its untouched setup fails
-// every check, its solution passes every check, and each named wrong
+// `kubelab lab validate`: a lab is sound when its untouched setup leaves
+// every task undone, its solution passes every check, and each named wrong
 // solution fails the checks it names (so a check cannot pass by accident).
 import type { LabResult } from '@kubelab/grader';
 import type { Lab } from '@kubelab/labs';
@@ -22,8 +22,11 @@ export async function validateLab(lab: Lab): Promise<LabValidation> {
   } catch (error) {
     return { problems: [`the environment cannot be built: ${(error as Error).message}`], checks: 0 };
   }
-  for (const check of checksOf(untouched)) {
-    if (check.passed) problems.push(`check ${check.id} passes before the learner does anything`);
+  // A check may hold from the start (a guard: the pods still serve), but no task may be done already.
+  for (const task of untouched.tasks) {
+    if (task.checks.every((check) => check.passed)) {
+      problems.push(`task ${task.id} passes before the learner does anything (all its checks pass)`);
+    }
   }
 
   const solution = await runLabCommands(lab, lab.solution);

@@ -41,6 +41,13 @@ service/web selector updated
 
 $ kubectl get svc web -o jsonpath='{.spec.selector}'
 {"app":"other"}
+$ kubectl set selector svc web 'app=web,version=v2'
+service/web selector updated
+
+$ kubectl get svc web -o jsonpath='{.spec.selector}'
+{"app":"web","version":"v2"}
+$ kubectl set selector svc web 'app=web,version'
+error: match expression [{version Exists []}] not supported on this object
 `);
   });
 });

@@ -171,14 +171,51 @@ function runSetEnv(inv: Invocation): number {
   return 0;
 }
 
+interface SelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values: string[];
+}
+
+/** metav1.ParseToLabelSelector: `a=b,c==d` become matchLabels; `e!=f`, `g`, `!h`, `i in (j,k)` expressions. */
+function parseSelectorExpression(text: string): {
+  matchLabels: Record<string, string>;
+  expressions: SelectorRequirement[];
+} {
+  const matchLabels: Record<string, string> = {};
+  const expressions: SelectorRequirement[] = [];
+  const terms = text.match(/[^,(]+(\([^)]*\))?/g) ?? [];
+  for (const raw of terms.map((term) => term.trim()).filter(Boolean)) {
+    const set = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(raw);
+    const pair = /^([^!=\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(raw);
+    if (set) {
+      const values = (set[3] ?? '')
+        .split(',')
+        .map((value) => value.trim())
+        .filter(Boolean);
+      expressions.push({ key: set[1] ?? '', operator: set[2] === 'in' ? 'In' : 'NotIn', values });
+    } else if (pair && pair[2] === '!=')
+      expressions.push({ key: pair[1] ?? '', operator: 'NotIn', values: [pair[3] ?? ''] });
+    else if (pair) matchLabels[pair[1] ?? ''] = pair[3] ?? '';
+    else if (raw.startsWith('!')) expressions.push({ key: raw.slice(1), operator: 'DoesNotExist', values: [] });
+    else expressions.push({ key: raw, operator: 'Exists', values: [] });
+  }
+  return { matchLabels, expressions };
+}
+
 function runSetSelector(inv: Invocation): number {
-  const { resources, set } = splitArgs(inv.args);
-  if (set.length === 0 && inv.args.length > 0 && !inv.args.some((arg) => arg.includes('='))) {
+  if (inv.args.length > 0 && !inv.args.some((arg) => arg.includes('='))) {
     throw inv.usageError('expected (TYPE NAME|TYPE/NAME) SELECTOR');
   }
-  const selector = Object.fromEntries(set.map((variable) => [variable.name, variable.value ?? '']));
+  // The last argument is the selector; everything before it names the resources.
+  const resources = inv.args.slice(0, -1);
+  const { matchLabels: selector, expressions } = parseSelectorExpression(inv.args[inv.args.length - 1] ?? '');
   const dryRun = dryRunOf(inv);
   for (const { mapping, object } of targets(inv, resources)) {
+    if (mapping.kind === 'Service' && expressions.length > 0) {
+      const shown = expressions.map((e) => `{${e.key} ${e.operator} [${e.values.join(' ')}]}`).join(' ');
+      throw new KubectlError(`error: match expression [${shown}] not supported on this object`);
+    }
     const value = mapping.kind === 'Service' ? selector : { matchLabels: selector };
     sendAndPrint(
       inv,
