@@ -31,6 +31,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
+COPY --from=build /app/labs ./labs
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node

@@ -3,4 +3,4 @@
 export * from './lab';
 export { LAB_JSON_SCHEMA, CHECK_TYPES } from './lab-schema';
 export { loadLab, formatProblem, type LabProblem, type LoadedLab } from './load-lab';
-export { labSandboxSetup, type LabSandboxSetup } from './lab-setup';
+export { ENVIRONMENT_SETTLE_MS, labSandboxSetup, type LabSandboxSetup } from './lab-setup';

@@ -3,6 +3,12 @@
 import type { ClusterOptions, KubeObject } from '@kubelab/cluster';
 import type { Lab } from './lab';
 
+/**
+ * How long a lab's environment runs before the learner arrives (pods pulled,
+ * started and ready), and how long a validated solution runs before grading.
+ */
+export const ENVIRONMENT_SETTLE_MS = 120_000;
+
 export interface LabSandboxSetup {
   cluster: ClusterOptions;
   namespaces: string[];

@@ -1,7 +1,7 @@
 // @kubelab/shell: the learner's bash-like shell on a sandbox: parser and
 // interpreter, virtual filesystem, coreutils, network tools, kubectl.
 export { Shell, type RunResult, type ShellOptions } from './shell';
-export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
+export { createSandbox, sandboxFacts, type Sandbox, type SandboxFacts, type SandboxOptions } from './sandbox';
 export type { ShellState } from './bash/state';
 export { LineInput } from './line-input';
 export { MemoryFileSystem, type FsSnapshot } from './fs/memory-fs';

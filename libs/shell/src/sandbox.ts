@@ -72,3 +72,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   );
   return { cluster, files, session, shell };
 }
+
+/** What an observer of the sandbox (the grader) reads: the cluster, a file's text, the history. */
+export interface SandboxFacts {
+  cluster: Cluster;
+  /** A file's text, or undefined when there is none at the absolute `path`. */
+  readFile(path: string): string | undefined;
+  history: readonly string[];
+}
+
+export function sandboxFacts(sandbox: Sandbox): SandboxFacts {
+  return {
+    cluster: sandbox.cluster,
+    readFile: (path) => {
+      const read = sandbox.files.readFile(path);
+      return read.ok ? read.value : undefined;
+    },
+    history: sandbox.shell.interpreter.history,
+  };
+}

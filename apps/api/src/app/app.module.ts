@@ -3,6 +3,7 @@ import { InfrastructureModule, type InfrastructureOptions } from '../services/in
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { LabsModule } from './labs/labs.module';
 import { SandboxesModule } from './sandboxes/sandboxes.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
@@ -20,6 +21,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         SandboxesModule,
+        LabsModule,
         WebModule,
       ],
     };

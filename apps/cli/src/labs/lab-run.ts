@@ -2,11 +2,8 @@
 // simulated time, commands run as a learner would type them, then graded once
 // the cluster has settled (pods started, endpoints ready).
 import { gradeLab, type GradingTarget, type LabResult } from '@kubelab/grader';
-import { labSandboxSetup, type Lab } from '@kubelab/labs';
-import { createSandboxFromSetup, type Sandbox } from '@kubelab/shell';
-
-/** How long the cluster runs before the commands and after them: pods start and become ready well within it. */
-export const SETTLE_MS = 120_000;
+import { ENVIRONMENT_SETTLE_MS, labSandboxSetup, type Lab } from '@kubelab/labs';
+import { createSandboxFromSetup, type Sandbox, sandboxFacts } from '@kubelab/shell';
 
 export interface LabRun {
   sandbox: Sandbox;
@@ -21,25 +18,18 @@ export function labSandbox(lab: Lab): Sandbox {
 export async function runLabCommands(lab: Lab, commands: readonly string[]): Promise<LabRun> {
   const sandbox = labSandbox(lab);
   // The learner arrives once the environment has settled, as in a lab opened in the browser.
-  sandbox.cluster.advance(SETTLE_MS);
+  sandbox.cluster.advance(ENVIRONMENT_SETTLE_MS);
   const transcript: LabRun['transcript'] = [];
   for (const command of commands) {
     const result = await sandbox.shell.run(command);
     transcript.push({ command, output: result.stdout + result.stderr, exitCode: result.exitCode });
   }
-  sandbox.cluster.advance(SETTLE_MS);
+  sandbox.cluster.advance(ENVIRONMENT_SETTLE_MS);
   return { sandbox, transcript };
 }
 
 export function gradingTarget(sandbox: Sandbox): GradingTarget {
-  return {
-    cluster: sandbox.cluster,
-    readFile: (path) => {
-      const read = sandbox.files.readFile(path);
-      return read.ok ? read.value : undefined;
-    },
-    history: sandbox.shell.interpreter.history,
-  };
+  return sandboxFacts(sandbox);
 }
 
 export function gradeSandbox(lab: Lab, sandbox: Sandbox): LabResult {

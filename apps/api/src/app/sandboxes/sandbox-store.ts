@@ -66,13 +66,22 @@ export class SandboxStore {
    * concurrent creations never exceed the limit.
    */
   async create(
-    input: { ownerId: string; name: string; setup: SandboxSetup; tokenHash: string; state: EncodedState; at: Date },
+    input: {
+      ownerId: string;
+      name: string;
+      labAttemptId: string | null;
+      setup: SandboxSetup;
+      tokenHash: string;
+      state: EncodedState;
+      at: Date;
+    },
     maxPerUser: number,
   ): Promise<SandboxSummary | undefined> {
     const row = await this.prisma.sandbox.create({
       data: {
         ownerId: input.ownerId,
         name: input.name,
+        labAttemptId: input.labAttemptId,
         setup: input.setup as Prisma.InputJsonObject,
         tokenHash: input.tokenHash,
         sizeBytes: input.state.bytes.length,

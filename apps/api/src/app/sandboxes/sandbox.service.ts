@@ -27,7 +27,14 @@ export interface CreateSandbox {
   name?: string | undefined;
   /** The cluster's shape and what is in it at the start (a lab's environment). */
   setup?: SandboxSetup | undefined;
+  /** The lab attempt the sandbox serves. */
+  labAttemptId?: string | undefined;
+  /** Let the setup's cluster run this long first, so the learner finds its pods ready. */
+  settleMs?: number | undefined;
 }
+
+/** Told after commands on a sandbox were stored (the grader grades lab attempts then). */
+export type CommandsListener = (summary: SandboxSummary, commands: CommandRecord[]) => void;
 
 /** How long an instructor's look into a copy of a learner's sandbox may run. */
 const INSPECT_TIMEOUT_MS = 30_000;
@@ -44,6 +51,8 @@ export interface Caller {
  */
 @Injectable()
 export class SandboxService {
+  private readonly commandsListeners = new Set<CommandsListener>();
+
   constructor(
     private readonly store: SandboxStore,
     private readonly registry: SandboxRegistry,
@@ -63,11 +72,13 @@ export class SandboxService {
       },
     };
     const sandbox = this.build(setup);
+    if (request.settleMs) sandbox.cluster.advance(request.settleMs);
     const snapshot = snapshotSandbox(sandbox);
     const summary = await this.store.create(
       {
         ownerId: caller.user.id,
         name: request.name ?? 'sandbox',
+        labAttemptId: request.labAttemptId ?? null,
         setup,
         tokenHash: hashClusterToken(newClusterToken()),
         state: encodeState(snapshot),
@@ -102,10 +113,18 @@ export class SandboxService {
     options: { timeoutMs?: number; onOutput?: (chunk: string) => void } = {},
   ): Promise<{ commands: CommandRecord[]; prompt: string }> {
     const summary = await this.resolve(caller, id, { kind: 'use' });
-    return this.withLive(summary, async (live) => ({
+    const result = await this.withLive(summary, async (live) => ({
       commands: await live.run(input, options),
       prompt: live.sandbox.shell.prompt(),
     }));
+    for (const listener of this.commandsListeners) listener(summary, result.commands);
+    return result;
+  }
+
+  /** Calls `listener` after every stored run of commands, on any sandbox. */
+  onCommands(listener: CommandsListener): () => void {
+    this.commandsListeners.add(listener);
+    return () => this.commandsListeners.delete(listener);
   }
 
   /** Ctrl-C for the command running now; false if none was. */

@@ -22,6 +22,8 @@ export interface Configuration {
   shutdownTimeoutMs: number;
   /** Where the built web app is; undefined means the API serves no pages. */
   webDir: string | undefined;
+  /** The built-in labs (*.yaml), loaded at startup. */
+  labsDir: string;
   /** This server among several sharing one database (sandbox leases). */
   instanceId: string;
   sandboxes: SandboxLimits;
@@ -98,6 +100,7 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integerText(0, 600_000).default(10_000),
   WEB_DIR: z.string().min(1).optional(),
   INSTANCE_ID: z.string().min(1).max(200).optional(),
+  LABS_DIR: z.string().min(1).default('labs'),
   SANDBOX_IDLE_SECONDS: integerText(1, 7 * 24 * 3600).default(15 * 60),
   SANDBOX_MAX_LOADED: integerText(1, 1_000_000).default(10_000),
   SANDBOX_MAX_PER_USER: integerText(1, 10_000).default(10),
@@ -152,6 +155,7 @@ export function loadConfiguration(
     corsOrigins: env.CORS_ORIGINS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     webDir: resolve(workspaceRoot, env.WEB_DIR ?? 'dist/apps/web'),
+    labsDir: resolve(workspaceRoot, env.LABS_DIR),
     // The same server restarted keeps its identity, so it takes its own leases back at once.
     // (A random port gives no identity to keep.)
     instanceId: env.INSTANCE_ID ?? `${host}:${env.PORT === 0 ? randomUUID() : env.PORT}`,

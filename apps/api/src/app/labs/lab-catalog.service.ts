@@ -1,0 +1,156 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatProblem, type Lab, type LabProblem, loadLab } from '@kubelab/labs';
+import type { Logger } from 'pino';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Configuration } from '../../services/configuration/configuration';
+import { CONFIGURATION } from '../../services/configuration/configuration.token';
+import { LOGGER } from '../../services/logger/logger.token';
+import { PrismaService } from '../../services/prisma/prisma.service';
+
+export interface StoredLab {
+  id: string;
+  title: string;
+  builtIn: boolean;
+  version: number;
+  lab: Lab;
+  source: string;
+}
+
+/** A lab file that does not load: its problems, by line and field. */
+export class InvalidLabError extends Error {
+  constructor(readonly problems: LabProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InvalidLabError';
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The labs in the database, every version kept. The built-in ones are read
+ * from LABS_DIR at startup: a changed file becomes a new version; a file that
+ * does not load is logged and skipped, never fatal.
+ */
+@Injectable()
+export class LabCatalog implements OnApplicationBootstrap {
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(CONFIGURATION) private readonly configuration: Configuration,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.syncBuiltIns();
+  }
+
+  async syncBuiltIns(): Promise<{ published: number; unchanged: number; invalid: number }> {
+    const counts = { published: 0, unchanged: 0, invalid: 0 };
+    const names = await readdir(this.configuration.labsDir).catch(() => [] as string[]);
+    for (const name of names.filter((file) => /\.ya?ml$/.test(file)).sort()) {
+      const file = join(this.configuration.labsDir, name);
+      const source = await readFile(file, 'utf8');
+      const loaded = loadLab(source, `labs/${name}`);
+      if (!loaded.ok) {
+        counts.invalid++;
+        this.logger.error(
+          { file, problems: loaded.problems.map(formatProblem) },
+          'a built-in lab does not load; skipped',
+        );
+        continue;
+      }
+      const outcome = await this.store(loaded.lab, source, { builtIn: true });
+      counts[outcome === 'unchanged' ? 'unchanged' : 'published']++;
+    }
+    this.logger.info(counts, 'built-in labs loaded');
+    return counts;
+  }
+
+  /** Loads `source` and stores it as a new version (or the first); invalid labs throw InvalidLabError. */
+  async publish(
+    source: string,
+    options: { builtIn: boolean; createdById?: string; expectedId?: string },
+  ): Promise<{ lab: StoredLab; outcome: 'created' | 'new-version' | 'unchanged' }> {
+    const loaded = loadLab(source, 'lab.yaml');
+    if (!loaded.ok) throw new InvalidLabError(loaded.problems);
+    if (options.expectedId !== undefined && loaded.lab.metadata.id !== options.expectedId) {
+      throw new InvalidLabError([
+        { file: 'lab.yaml', line: 0, column: 0, path: 'metadata.id', message: `must be "${options.expectedId}"` },
+      ]);
+    }
+    const outcome = await this.store(loaded.lab, source, options);
+    const stored = await this.find(loaded.lab.metadata.id);
+    if (!stored) throw new Error('the lab just stored is missing');
+    return { lab: stored, outcome };
+  }
+
+  private async store(
+    lab: Lab,
+    source: string,
+    options: { builtIn: boolean; createdById?: string },
+  ): Promise<'created' | 'new-version' | 'unchanged'> {
+    const id = lab.metadata.id;
+    const digest = sha256(source);
+    return this.prisma.$transaction(async (tx) => {
+      const existing = await tx.lab.findUnique({ where: { id } });
+      const current = existing
+        ? await tx.labVersion.findUnique({ where: { labId_version: { labId: id, version: existing.currentVersion } } })
+        : null;
+      if (current?.sha256 === digest) return 'unchanged';
+      const version = (existing?.currentVersion ?? 0) + 1;
+      if (existing) {
+        await tx.lab.update({ where: { id }, data: { title: lab.metadata.title, currentVersion: version } });
+      } else {
+        await tx.lab.create({
+          data: { id, title: lab.metadata.title, builtIn: options.builtIn, currentVersion: version },
+        });
+      }
+      await tx.labVersion.create({
+        data: {
+          labId: id,
+          version,
+          source,
+          definition: lab as unknown as Prisma.InputJsonObject,
+          sha256: digest,
+          createdById: options.createdById ?? null,
+        },
+      });
+      return existing ? 'new-version' : 'created';
+    });
+  }
+
+  async list(): Promise<StoredLab[]> {
+    const labs = await this.prisma.lab.findMany({ orderBy: { id: 'asc' } });
+    const stored = await Promise.all(labs.map((lab) => this.find(lab.id)));
+    return stored.filter((lab): lab is StoredLab => lab !== undefined);
+  }
+
+  async find(id: string, version?: number): Promise<StoredLab | undefined> {
+    const lab = await this.prisma.lab.findUnique({ where: { id } });
+    if (!lab) return undefined;
+    const row = await this.prisma.labVersion.findUnique({
+      where: { labId_version: { labId: id, version: version ?? lab.currentVersion } },
+    });
+    if (!row) return undefined;
+    return {
+      id,
+      title: lab.title,
+      builtIn: lab.builtIn,
+      version: row.version,
+      lab: row.definition as unknown as Lab,
+      source: row.source,
+    };
+  }
+
+  async versions(id: string) {
+    return this.prisma.labVersion.findMany({
+      where: { labId: id },
+      orderBy: { version: 'asc' },
+      select: { version: true, sha256: true, createdById: true, createdAt: true },
+    });
+  }
+}
