@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { gradeLab } from '@kubelab/grader';
 import type { Lab } from '@kubelab/labs';
 import { readLabFiles } from '../apps/cli/src/labs/lab-files';
-import { gradingTarget, runLabCommands } from '../apps/cli/src/labs/lab-run';
+import { sandboxFacts } from '@kubelab/shell';
+import { runLabCommands } from '../apps/cli/src/labs/lab-run';
 import { report, timeEach } from './measure';
 
 async function main(): Promise<void> {
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     if (!('lab' in entry)) continue;
     const lab: Lab = entry.lab;
     const { sandbox } = await runLabCommands(lab, lab.solution);
-    const target = gradingTarget(sandbox);
+    const target = sandboxFacts(sandbox);
     const checks = lab.tasks.reduce((sum, task) => sum + task.checks.length, 0);
     const network = lab.tasks.some((task) =>
       task.checks.some((check) => ['reachable', 'unreachable', 'dns'].includes(check.type)),
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const { sandbox } = await runLabCommands(base.lab, base.lab.solution);
   report(
     '10 checks without connections',
-    timeEach(500, () => gradeLab(tenChecks, gradingTarget(sandbox))),
+    timeEach(500, () => gradeLab(tenChecks, sandboxFacts(sandbox))),
   );
 }
 

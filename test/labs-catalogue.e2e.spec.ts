@@ -3,7 +3,8 @@
 // the checks it names, as `npx kubelab lab validate labs` reports.
 import { join } from 'node:path';
 import { readLabFiles } from '../apps/cli/src/labs/lab-files';
-import { validateLab } from '../apps/cli/src/labs/validate-lab';
+import { validateLab } from '@kubelab/grader';
+import { shellLabRunner } from '../apps/cli/src/labs/lab-run';
 import { workspaceRoot } from './support/test-server';
 
 jest.setTimeout(120_000);
@@ -23,7 +24,7 @@ describe('the lab catalogue', () => {
       expect(ids.has(entry.lab.metadata.id)).toBe(false);
       ids.add(entry.lab.metadata.id);
       expect(name).toBe(`labs/${entry.lab.metadata.id}.yaml`);
-      report[name] = (await validateLab(entry.lab)).problems;
+      report[name] = (await validateLab(entry.lab, shellLabRunner)).problems;
     }
     expect(report).toEqual(Object.fromEntries(Object.keys(report).map((name) => [name, []])));
   });

@@ -1,7 +1,8 @@
 // Labs on the server: the built-in catalogue, attempts in their own
 // sandboxes graded on Check and after every command, hints, and instructors
 // publishing versioned labs with the same validation.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, run, signIn, signUp } from './support/sandbox-client';
 import { type HttpClient, startTestServer, type TestServer, workspaceRoot } from './support/test-server';
@@ -10,10 +11,10 @@ jest.setTimeout(60_000);
 
 const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
 
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let tries = 0; ; tries++) {
+async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, tries = 50): Promise<T> {
+  for (let tried = 0; ; tried++) {
     const value = await probe();
-    if (done(value) || tries > 50) return value;
+    if (done(value) || tried > tries) return value;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -94,6 +95,18 @@ describe('labs on the server', () => {
     expect((await bob.post(`/api/v1/attempts/${attempt.id}/check`)).status).toBe(404);
   });
 
+  it('grades again as the cluster settles, without another command', async () => {
+    const ann = await signUp(server.url, 'ann');
+    const { attempt } = (await ann.post('/api/v1/labs/nginxsvc-replicas/attempts', {})).json;
+    await run(ann, attempt.sandboxId, 'kubectl create deployment nginxsvc --image=nginx --replicas=3');
+    const readiness = async () =>
+      (
+        (await ann.get(`/api/v1/attempts/${attempt.id}`)).json.attempt.checks as Array<{ id: string; passed: boolean }>
+      ).find((check) => check.id === 'three-ready');
+    const settled = await waitFor(readiness, (check) => check?.passed === true, 300);
+    expect(settled).toMatchObject({ passed: true });
+  });
+
   it('reveals hints one by one and takes their cost off', async () => {
     const ann = await signUp(server.url, 'ann');
     const { attempt } = (await ann.post('/api/v1/labs/expose-redis/attempts', {})).json;
@@ -128,6 +141,18 @@ describe('labs on the server', () => {
       message: expect.stringMatching(/^line \d+, column \d+: must be one of: resource, /),
     });
 
+    // The same validation as kubelab lab validate: a solution that does not pass is refused.
+    const unsolved = await admin.post('/api/v1/labs', {
+      source: source.replace('  - kubectl expose pod custom-nginx\n', ''),
+    });
+    expect(unsolved.status).toBe(400);
+    expect(unsolved.json.issues).toEqual([
+      {
+        path: '(lab)',
+        message: 'the solution fails check custom-nginx-service: Service custom-nginx not found in namespace default',
+      },
+    ]);
+
     expect((await admin.post('/api/v1/labs', { source })).status).toBe(201);
     expect((await admin.post('/api/v1/labs', { source })).status).toBe(409);
     const { attempt } = (await ann.post('/api/v1/labs/custom-nginx-port-copy/attempts', {})).json;
@@ -150,5 +175,52 @@ describe('labs on the server', () => {
     const ann = await signUp(server.url, 'ann');
     const free = await createSandbox(ann);
     expect((await ann.get(`/api/v1/sandboxes/${free}`)).json.sandbox.labAttemptId).toBeNull();
+  });
+});
+
+describe('built-in labs', () => {
+  it('are loaded at every start: a changed file becomes a new version, a broken one is skipped', async () => {
+    const labsDir = mkdtempSync(join(tmpdir(), 'kubelab-labs-'));
+    const redis = readFileSync(join(workspaceRoot, 'labs/expose-redis.yaml'), 'utf8');
+    writeFileSync(join(labsDir, 'expose-redis.yaml'), redis);
+    writeFileSync(
+      join(labsDir, 'custom-nginx-port.yaml'),
+      readFileSync(join(workspaceRoot, 'labs/custom-nginx-port.yaml')),
+    );
+    writeFileSync(join(labsDir, 'broken.yaml'), 'apiVersion: kubelab.dev/v1\nkind: Lab\n');
+    const dataDir = mkdtempSync(join(tmpdir(), 'kubelab-data-'));
+    const env = { LABS_DIR: labsDir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+
+    const first = await startTestServer(env, dataDir);
+    const admin = await signIn(first.url, ADMIN.email, ADMIN.password);
+    expect(
+      ((await admin.get('/api/v1/labs')).json.items as Array<{ id: string; version: number }>).map((lab) => [
+        lab.id,
+        lab.version,
+      ]),
+    ).toEqual([
+      ['custom-nginx-port', 1],
+      ['expose-redis', 1],
+    ]);
+    await first.close();
+
+    writeFileSync(join(labsDir, 'expose-redis.yaml'), redis.replace('estimatedMinutes: 10', 'estimatedMinutes: 12'));
+    const second = await startTestServer(env, dataDir);
+    try {
+      const again = await signIn(second.url, ADMIN.email, ADMIN.password);
+      const items = (await again.get('/api/v1/labs')).json.items as Array<{
+        id: string;
+        version: number;
+        estimatedMinutes: number;
+      }>;
+      expect(items.map((lab) => [lab.id, lab.version, lab.estimatedMinutes])).toEqual([
+        ['custom-nginx-port', 1, 5],
+        ['expose-redis', 2, 12],
+      ]);
+    } finally {
+      await second.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(labsDir, { recursive: true, force: true });
+    }
   });
 });

@@ -26,4 +26,10 @@ export {
   type RestoreOptions,
   type SandboxSnapshot,
 } from './sandbox-snapshot';
-export { createSandboxFromSetup, SandboxSetupError, type SandboxSetup } from './sandbox-setup';
+export {
+  createSandboxFromSetup,
+  rehearse,
+  SandboxSetupError,
+  type Rehearsal,
+  type SandboxSetup,
+} from './sandbox-setup';

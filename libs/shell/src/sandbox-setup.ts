@@ -78,3 +78,26 @@ function writeFile(sandbox: Sandbox, path: string, text: string): void {
   const written = made.ok ? sandbox.files.writeFile(absolute, text) : made;
   if (!written.ok) throw new SandboxSetupError(`${absolute}: cannot write the file (${written.error.code})`);
 }
+
+/** A sandbox after a scripted session, and what the terminal showed for each command. */
+export interface Rehearsal {
+  sandbox: Sandbox;
+  transcript: Array<{ command: string; output: string; exitCode: number }>;
+}
+
+/**
+ * Plays a session on simulated time: the sandbox is built from `setup` and
+ * left to settle for `settleMs` (the learner arrives), the commands run one
+ * after another, and the cluster settles again before anyone looks.
+ */
+export async function rehearse(setup: SandboxSetup, commands: readonly string[], settleMs: number): Promise<Rehearsal> {
+  const sandbox = createSandboxFromSetup(setup, { time: 'simulated' });
+  sandbox.cluster.advance(settleMs);
+  const transcript: Rehearsal['transcript'] = [];
+  for (const command of commands) {
+    const result = await sandbox.shell.run(command);
+    transcript.push({ command, output: result.stdout + result.stderr, exitCode: result.exitCode });
+  }
+  sandbox.cluster.advance(settleMs);
+  return { sandbox, transcript };
+}

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { CheckResult } from '@kubelab/grader';
+import { type CheckResult, gradeLab, validateLab } from '@kubelab/grader';
+import { sandboxFacts } from '@kubelab/shell';
 import { UsageError, type Command, type CliIO } from '../command';
 import { readLabFiles } from '../labs/lab-files';
-import { gradeSandbox, runLabCommands } from '../labs/lab-run';
+import { runLabCommands, shellLabRunner } from '../labs/lab-run';
 import { starterLab } from '../labs/starter-lab';
-import { validateLab } from '../labs/validate-lab';
 
 const ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -13,7 +13,9 @@ async function validate(io: CliIO, path: string): Promise<number> {
   let failures = 0;
   for (const entry of await readLabFiles(path)) {
     const problems =
-      'problems' in entry ? entry.problems : (await validateLab(entry.lab)).problems.map((p) => `${entry.file}: ${p}`);
+      'problems' in entry
+        ? entry.problems
+        : (await validateLab(entry.lab, shellLabRunner)).problems.map((p) => `${entry.file}: ${p}`);
     if (problems.length === 0 && 'lab' in entry) {
       io.stdout(
         `${entry.file}: ok (${plural(entry.lab.tasks.length, 'task')}, the solution passes, ` +
@@ -45,7 +47,7 @@ async function check(io: CliIO, path: string, script: string | undefined, json: 
   const commands =
     script === undefined ? [] : (await readFile(script, 'utf8')).split('\n').filter((line) => line.trim());
   const run = await runLabCommands(entry.lab, commands);
-  const result = gradeSandbox(entry.lab, run.sandbox);
+  const result = gradeLab(entry.lab, sandboxFacts(run.sandbox));
   if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
     for (const task of result.tasks) {

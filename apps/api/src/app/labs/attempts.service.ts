@@ -1,4 +1,11 @@
-import { BadRequestException, Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { gradeLab, type LabResult } from '@kubelab/grader';
 import { ENVIRONMENT_SETTLE_MS, labSandboxSetup, type Lab } from '@kubelab/labs';
 import { sandboxFacts } from '@kubelab/shell';
@@ -13,6 +20,9 @@ import { LabCatalog, type StoredLab } from './lab-catalog.service';
 
 export const ATTEMPT_NOT_FOUND = 'Attempt not found';
 
+/** The longest wait before grading again as the cluster settles. */
+const MAX_REGRADE_DELAY_MS = 60_000;
+
 export interface GradedAttempt {
   attempt: LabAttempt;
   result: LabResult;
@@ -20,11 +30,15 @@ export interface GradedAttempt {
 
 /**
  * A learner's attempts at labs: each runs in its own sandbox built from the
- * lab version it started with, is graded on Check and after every command,
- * and keeps when each check first passed and the best score reached.
+ * lab version it started with, is graded on Check, after every command and
+ * again as the cluster settles (pods becoming ready), and keeps when each
+ * check first passed and the best score reached.
  */
 @Injectable()
-export class AttemptsService implements OnModuleInit {
+export class AttemptsService implements OnModuleInit, OnModuleDestroy {
+  /** Attempts waiting to be graded again once their cluster has moved on (containers starting). */
+  private readonly regrades = new Map<string, NodeJS.Timeout>();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly catalog: LabCatalog,
@@ -121,6 +135,26 @@ export class AttemptsService implements OnModuleInit {
     return { hint: hint.text, cost: hint.cost, revealed: count + 1 };
   }
 
+  private regradeLater(summary: SandboxSummary, delayMs: number): void {
+    const id = summary.labAttemptId ?? '';
+    clearTimeout(this.regrades.get(id));
+    const timer = setTimeout(
+      () => {
+        this.regrades.delete(id);
+        this.gradeAfterCommands(summary).catch((error: unknown) =>
+          this.logger.debug({ err: error, sandbox: summary.id }, 'grading as the cluster settles failed'),
+        );
+      },
+      Math.min(Math.max(delayMs, 100), MAX_REGRADE_DELAY_MS),
+    ).unref();
+    this.regrades.set(id, timer);
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.regrades.values()) clearTimeout(timer);
+    this.regrades.clear();
+  }
+
   private async gradeAfterCommands(summary: SandboxSummary): Promise<void> {
     const attempt = await this.prisma.labAttempt.findUnique({ where: { id: summary.labAttemptId ?? '' } });
     if (!attempt) return;
@@ -129,13 +163,18 @@ export class AttemptsService implements OnModuleInit {
   }
 
   private async grade(attempt: LabAttempt, lab: Lab, summary: SandboxSummary): Promise<GradedAttempt> {
-    const result = await this.sandboxes.withLive(summary, (live) =>
-      Promise.resolve(
-        gradeLab(lab, sandboxFacts(live.sandbox), {
+    const { result, settlesIn } = await this.sandboxes.withLive(summary, (live) => {
+      const cluster = live.sandbox.cluster;
+      const wakeAt = cluster.nextWakeAt();
+      return Promise.resolve({
+        result: gradeLab(lab, sandboxFacts(live.sandbox), {
           revealedHints: attempt.revealedHints as Record<string, number>,
         }),
-      ),
-    );
+        settlesIn: wakeAt === undefined ? undefined : wakeAt - cluster.now(),
+      });
+    });
+    // Pods still starting: grade again when the cluster next changes on its own.
+    if (!result.passed && settlesIn !== undefined) this.regradeLater(summary, settlesIn);
     const now = this.clock.now();
     const previous = new Map((await this.checks(attempt.id)).map((row) => [row.checkId, row]));
     const rows: Prisma.AttemptCheckCreateManyInput[] = result.tasks.flatMap((task) =>

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { validateLab } from '@kubelab/grader';
 import { formatProblem, type Lab, type LabProblem, loadLab } from '@kubelab/labs';
 import type { Logger } from 'pino';
 import type { Prisma } from '../../generated/prisma/client';
@@ -9,6 +10,7 @@ import type { Configuration } from '../../services/configuration/configuration';
 import { CONFIGURATION } from '../../services/configuration/configuration.token';
 import { LOGGER } from '../../services/logger/logger.token';
 import { PrismaService } from '../../services/prisma/prisma.service';
+import { shellLabRunner } from './lab-runner';
 
 export interface StoredLab {
   id: string;
@@ -31,6 +33,17 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+function versionRow(lab: Lab, source: string, version: number, createdById: string | null) {
+  return {
+    labId: lab.metadata.id,
+    version,
+    source,
+    definition: lab as unknown as Prisma.InputJsonObject,
+    sha256: sha256(source),
+    createdById,
+  };
+}
+
 /**
  * The labs in the database, every version kept. The built-in ones are read
  * from LABS_DIR at startup: a changed file becomes a new version; a file that
@@ -51,29 +64,61 @@ export class LabCatalog implements OnApplicationBootstrap {
   async syncBuiltIns(): Promise<{ published: number; unchanged: number; invalid: number }> {
     const counts = { published: 0, unchanged: 0, invalid: 0 };
     const names = await readdir(this.configuration.labsDir).catch(() => [] as string[]);
+    const labs: Array<{ lab: Lab; source: string }> = [];
     for (const name of names.filter((file) => /\.ya?ml$/.test(file)).sort()) {
       const file = join(this.configuration.labsDir, name);
       const source = await readFile(file, 'utf8');
       const loaded = loadLab(source, `labs/${name}`);
-      if (!loaded.ok) {
+      if (loaded.ok) labs.push({ lab: loaded.lab, source });
+      else {
         counts.invalid++;
         this.logger.error(
           { file, problems: loaded.problems.map(formatProblem) },
           'a built-in lab does not load; skipped',
         );
-        continue;
       }
-      const outcome = await this.store(loaded.lab, source, { builtIn: true });
-      counts[outcome === 'unchanged' ? 'unchanged' : 'published']++;
+    }
+    // What is stored already, in one query: most starts change nothing.
+    const current = await this.prisma.lab.findMany({
+      where: { id: { in: labs.map(({ lab }) => lab.metadata.id) } },
+      select: { id: true, currentVersion: true, versions: { select: { version: true, sha256: true } } },
+    });
+    const storedSha = new Map(
+      current.map((lab) => [lab.id, lab.versions.find((version) => version.version === lab.currentVersion)?.sha256]),
+    );
+    const fresh = labs.filter(({ lab }) => !storedSha.has(lab.metadata.id));
+    if (fresh.length > 0) {
+      await this.prisma.$transaction([
+        this.prisma.lab.createMany({
+          data: fresh.map(({ lab }) => ({
+            id: lab.metadata.id,
+            title: lab.metadata.title,
+            builtIn: true,
+            currentVersion: 1,
+          })),
+        }),
+        this.prisma.labVersion.createMany({
+          data: fresh.map(({ lab, source }) => versionRow(lab, source, 1, null)),
+        }),
+      ]);
+      counts.published += fresh.length;
+    }
+    for (const { lab, source } of labs.filter(({ lab }) => storedSha.has(lab.metadata.id))) {
+      if (storedSha.get(lab.metadata.id) === sha256(source)) counts.unchanged++;
+      else if ((await this.store(lab, source, { builtIn: true })) !== 'unchanged') counts.published++;
     }
     this.logger.info(counts, 'built-in labs loaded');
     return counts;
   }
 
-  /** Loads `source` and stores it as a new version (or the first); invalid labs throw InvalidLabError. */
+  /**
+   * Loads `source` and stores it as a new version (or the first); invalid
+   * labs throw InvalidLabError. With `rehearse`, its solution and wrong
+   * attempts are played in sandboxes first, as `kubelab lab validate` does.
+   */
   async publish(
     source: string,
-    options: { builtIn: boolean; createdById?: string; expectedId?: string },
+    options: { builtIn: boolean; createdById?: string; expectedId?: string; rehearse?: boolean },
   ): Promise<{ lab: StoredLab; outcome: 'created' | 'new-version' | 'unchanged' }> {
     const loaded = loadLab(source, 'lab.yaml');
     if (!loaded.ok) throw new InvalidLabError(loaded.problems);
@@ -81,6 +126,15 @@ export class LabCatalog implements OnApplicationBootstrap {
       throw new InvalidLabError([
         { file: 'lab.yaml', line: 0, column: 0, path: 'metadata.id', message: `must be "${options.expectedId}"` },
       ]);
+    }
+    if (options.rehearse) {
+      // As `kubelab lab validate`: the solution passes, the wrong attempts fail, no task is done from the start.
+      const { problems } = await validateLab(loaded.lab, shellLabRunner);
+      if (problems.length > 0) {
+        throw new InvalidLabError(
+          problems.map((message) => ({ file: 'lab.yaml', line: 0, column: 0, path: '', message })),
+        );
+      }
     }
     const outcome = await this.store(loaded.lab, source, options);
     const stored = await this.find(loaded.lab.metadata.id);
@@ -109,16 +163,7 @@ export class LabCatalog implements OnApplicationBootstrap {
           data: { id, title: lab.metadata.title, builtIn: options.builtIn, currentVersion: version },
         });
       }
-      await tx.labVersion.create({
-        data: {
-          labId: id,
-          version,
-          source,
-          definition: lab as unknown as Prisma.InputJsonObject,
-          sha256: digest,
-          createdById: options.createdById ?? null,
-        },
-      });
+      await tx.labVersion.create({ data: versionRow(lab, source, version, options.createdById ?? null) });
       return existing ? 'new-version' : 'created';
     });
   }

@@ -66,7 +66,9 @@ export class LabsController {
   @Roles('instructor', 'admin')
   @Post()
   async create(@Body(new ZodBodyPipe(labSourceSchema)) body: LabSource, @CurrentUser() user: User) {
-    const published = await this.catalog.publish(body.source, { builtIn: false, createdById: user.id }).catch(invalid);
+    const published = await this.catalog
+      .publish(body.source, { builtIn: false, createdById: user.id, rehearse: true })
+      .catch(invalid);
     if (published.outcome !== 'created') {
       throw new ConflictException(`A lab with the id "${published.lab.id}" already exists; update it with PUT`);
     }
@@ -84,7 +86,7 @@ export class LabsController {
     if (!existing) throw new NotFoundException('Lab not found');
     if (existing.builtIn) throw new ForbiddenException("Built-in labs change with the server's labs/ directory");
     const published = await this.catalog
-      .publish(body.source, { builtIn: false, createdById: user.id, expectedId: id })
+      .publish(body.source, { builtIn: false, createdById: user.id, expectedId: id, rehearse: true })
       .catch(invalid);
     return { lab: { ...labForLearner(published.lab), source: published.lab.source }, outcome: published.outcome };
   }

@@ -1,9 +1,19 @@
-// `kubelab lab validate`: a lab is sound when its untouched setup leaves
-// every task undone, its solution passes every check, and each named wrong
-// solution fails the checks it names (so a check cannot pass by accident).
-import type { LabResult } from '@kubelab/grader';
+// Whether a lab is sound: its untouched setup leaves every task undone, its
+// solution passes every check, and each named wrong solution fails the checks
+// it names (so a check cannot pass by accident). The sessions are played by
+// the caller's runner (a shell on a sandbox built from the lab).
 import type { Lab } from '@kubelab/labs';
-import { gradeSandbox, runLabCommands } from './lab-run';
+import { gradeLab } from './grade';
+import type { LabResult } from './results';
+import type { GradingTarget } from './target';
+
+export interface LabSession {
+  target: GradingTarget;
+  transcript: Array<{ command: string; output: string; exitCode: number }>;
+}
+
+/** Plays `commands` on a fresh sandbox of the lab and returns what the grader needs. */
+export type LabRunner = (lab: Lab, commands: readonly string[]) => Promise<LabSession>;
 
 export interface LabValidation {
   problems: string[];
@@ -14,11 +24,11 @@ function checksOf(result: LabResult) {
   return result.tasks.flatMap((task) => task.checks);
 }
 
-export async function validateLab(lab: Lab): Promise<LabValidation> {
+export async function validateLab(lab: Lab, run: LabRunner): Promise<LabValidation> {
   const problems: string[] = [];
   let untouched: LabResult;
   try {
-    untouched = gradeSandbox(lab, (await runLabCommands(lab, [])).sandbox);
+    untouched = gradeLab(lab, (await run(lab, [])).target);
   } catch (error) {
     return { problems: [`the environment cannot be built: ${(error as Error).message}`], checks: 0 };
   }
@@ -29,19 +39,18 @@ export async function validateLab(lab: Lab): Promise<LabValidation> {
     }
   }
 
-  const solution = await runLabCommands(lab, lab.solution);
+  const solution = await run(lab, lab.solution);
   for (const step of solution.transcript) {
     if (step.exitCode !== 0) {
       problems.push(`solution command \`${step.command}\` exits with ${step.exitCode}: ${step.output.trim()}`);
     }
   }
-  for (const check of checksOf(gradeSandbox(lab, solution.sandbox))) {
+  for (const check of checksOf(gradeLab(lab, solution.target))) {
     if (!check.passed) problems.push(`the solution fails check ${check.id}: ${check.diagnosis ?? check.message}`);
   }
 
   for (const wrong of lab.wrong) {
-    const attempt = await runLabCommands(lab, wrong.commands);
-    const results = checksOf(gradeSandbox(lab, attempt.sandbox));
+    const results = checksOf(gradeLab(lab, (await run(lab, wrong.commands)).target));
     for (const id of wrong.fails) {
       if (results.find((check) => check.id === id)?.passed) {
         problems.push(`wrong solution "${wrong.name}" passes check ${id}, which it must fail`);
