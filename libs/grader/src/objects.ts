@@ -107,3 +107,11 @@ export function describePodSelector(selector: PodSelector): string {
   const labels = Object.entries(selector.labels ?? {}).map(([key, value]) => `${key}=${value}`);
   return `a pod with labels ${labels.join(',') || '<any>'}${where}`;
 }
+
+/** "there is no pod web", "no pod has labels app=web". */
+export function missingPod(selector: PodSelector): string {
+  const where = selector.namespace && selector.namespace !== 'default' ? ` in namespace ${selector.namespace}` : '';
+  if (selector.name) return `there is no pod ${selector.name}${where}`;
+  const labels = Object.entries(selector.labels ?? {}).map(([key, value]) => `${key}=${value}`);
+  return `no pod has labels ${labels.join(',') || '<any>'}${where}`;
+}

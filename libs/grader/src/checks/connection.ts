@@ -1,6 +1,6 @@
 import type { ConnectSource, HttpExchange } from '@kubelab/cluster';
 import type { ConnectionCheck, ConnectionOrigin } from '@kubelab/labs';
-import { describePodSelector, hasLabels, isReady, podsMatching } from '../objects';
+import { describePodSelector, hasLabels, isReady, missingPod, podsMatching } from '../objects';
 import { type CheckContext, type CheckOutcome, failed, PASSED } from './context';
 
 interface Destination {
@@ -31,7 +31,7 @@ export function connectionSource(context: CheckContext, from: ConnectionOrigin):
   if ('node' in from) return { kind: 'node', name: from.node };
   const pods = podsMatching(context.target.cluster, from.pod);
   const pod = pods.find(isReady) ?? pods[0];
-  if (!pod) return `there is no ${describePodSelector(from.pod)} to connect from`;
+  if (!pod) return `${missingPod(from.pod)} to connect from`;
   return { kind: 'pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name ?? '' };
 }
 

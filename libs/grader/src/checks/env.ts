@@ -1,12 +1,12 @@
 import type { EnvCheck } from '@kubelab/labs';
-import { describePodSelector, isReady, podsMatching } from '../objects';
+import { isReady, missingPod, podsMatching } from '../objects';
 import { type CheckContext, type CheckOutcome, failed, PASSED } from './context';
 
 export function checkEnv(check: EnvCheck, context: CheckContext): CheckOutcome {
   const cluster = context.target.cluster;
   const pods = podsMatching(cluster, check.pod);
   const pod = pods.find(isReady) ?? pods[0];
-  if (!pod) return failed(`there is no ${describePodSelector(check.pod)}`);
+  if (!pod) return failed(missingPod(check.pod));
   const containers = (pod['spec'] as { containers?: Array<{ name: string }> } | undefined)?.containers ?? [];
   const container = check.container ?? containers[0]?.name ?? '';
   const environment = cluster.containerEnvironment({
