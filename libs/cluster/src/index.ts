@@ -61,3 +61,5 @@ export {
 // Go's view of strings as bytes, and the apiserver's /version document.
 export { utf8Decode, utf8Encode, utf8Length } from './runtime/bytes';
 export { versionInfo as apiServerVersion } from './http/discovery-documents';
+// Kubernetes quantities (`500m`, `1Gi`) as numbers, for comparing and sorting them.
+export { quantityNumber } from './registry/pod/quantity';

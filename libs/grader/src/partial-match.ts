@@ -4,6 +4,8 @@
 // it); lists of scalars in order, or as a subset with `contains`. Scalars
 // compare by meaning: 6379 and "6379" (int-or-string), 0.5 and 500m, 1Gi and 1024Mi.
 
+import { quantityNumber } from '@kubelab/cluster';
+
 export type PathSegment = string | number;
 
 export interface Mismatch {
@@ -19,31 +21,10 @@ export interface MatchOptions {
   equivalents?: (path: readonly PathSegment[], actual: unknown) => unknown[];
 }
 
-const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
-const FACTORS: Record<string, number> = {
-  '': 1,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
-
 /** A number, a numeric string or a Kubernetes quantity as a number; undefined otherwise. */
 export function numericValue(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return undefined;
-  const match = QUANTITY.exec(value.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * (FACTORS[match[2] ?? ''] ?? 1);
+  return typeof value === 'string' ? quantityNumber(value.trim()) : undefined;
 }
 
 export function scalarsEqual(expected: unknown, actual: unknown): boolean {

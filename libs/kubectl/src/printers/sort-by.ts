@@ -1,4 +1,5 @@
 // `--sort-by=<jsonpath>` over list items (kubectl/pkg/cmd/get/sorter.go RuntimeSort).
+import { quantityNumber } from '@kubelab/cluster';
 import { JsonPathEvaluator } from './jsonpath/evaluator';
 import { compileJsonPath, PrinterError } from './jsonpath/printer';
 import type { ListNode } from './jsonpath/nodes';
@@ -39,8 +40,8 @@ function isLessKey(a: SortKey, b: SortKey): boolean {
 function isLess(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a < b;
   if (typeof a === 'string' && typeof b === 'string') {
-    const qa = parseQuantity(a);
-    const qb = parseQuantity(b);
+    const qa = quantityNumber(a);
+    const qb = quantityNumber(b);
     return qa !== undefined && qb !== undefined ? qa < qb : a < b;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -53,32 +54,4 @@ function isLess(a: unknown, b: unknown): boolean {
     throw new PrinterError(`unsortable type: ${a === null ? 'invalid' : typeof a === 'boolean' ? 'bool' : 'map'}`);
   }
   return false;
-}
-
-const SUFFIXES: Record<string, number> = {
-  '': 1,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
-
-/** resource.ParseQuantity, as a number (enough for ordering). */
-function parseQuantity(s: string): number | undefined {
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/.exec(s);
-  if (!m) return undefined;
-  const base = Number(m[1]);
-  if (m[2]) return base * Number(`1${m[2]}`);
-  return base * (SUFFIXES[m[3] ?? ''] ?? 1);
 }

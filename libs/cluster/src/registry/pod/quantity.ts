@@ -212,3 +212,9 @@ export function readQuantity(value: unknown): Quantity | undefined {
   const parsed = parseQuantity(value);
   return parsed.ok ? parsed.quantity : undefined;
 }
+
+/** A quantity's value as a number (`500m` is 0.5, `1Ki` 1024), or undefined when the text is no quantity. */
+export function quantityNumber(input: string): number | undefined {
+  const parsed = parseQuantity(input);
+  return parsed.ok ? quantityValue(parsed.quantity) : undefined;
+}
