@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { validateLab } from '@kubelab/grader';
 import { formatProblem, type Lab, type LabProblem, loadLab } from '@kubelab/labs';
 import type { Logger } from 'pino';
-import type { Prisma } from '../../generated/prisma/client';
+import type { Lab as LabRow, LabVersion as LabVersionRow, Prisma } from '../../generated/prisma/client';
 import type { Configuration } from '../../services/configuration/configuration';
 import { CONFIGURATION } from '../../services/configuration/configuration.token';
 import { LOGGER } from '../../services/logger/logger.token';
@@ -41,6 +41,17 @@ function versionRow(lab: Lab, source: string, version: number, createdById: stri
     definition: lab as unknown as Prisma.InputJsonObject,
     sha256: sha256(source),
     createdById,
+  };
+}
+
+function storedLab(lab: LabRow, row: LabVersionRow): StoredLab {
+  return {
+    id: lab.id,
+    title: lab.title,
+    builtIn: lab.builtIn,
+    version: row.version,
+    lab: row.definition as unknown as Lab,
+    source: row.source,
   };
 }
 
@@ -168,10 +179,18 @@ export class LabCatalog implements OnApplicationBootstrap {
     });
   }
 
+  /** Every lab at its current version (two queries, whatever the size of the catalogue). */
   async list(): Promise<StoredLab[]> {
     const labs = await this.prisma.lab.findMany({ orderBy: { id: 'asc' } });
-    const stored = await Promise.all(labs.map((lab) => this.find(lab.id)));
-    return stored.filter((lab): lab is StoredLab => lab !== undefined);
+    if (labs.length === 0) return [];
+    const versions = await this.prisma.labVersion.findMany({
+      where: { OR: labs.map((lab) => ({ labId: lab.id, version: lab.currentVersion })) },
+    });
+    const byLab = new Map(versions.map((row) => [row.labId, row]));
+    return labs.flatMap((lab) => {
+      const row = byLab.get(lab.id);
+      return row ? [storedLab(lab, row)] : [];
+    });
   }
 
   async find(id: string, version?: number): Promise<StoredLab | undefined> {
@@ -180,15 +199,7 @@ export class LabCatalog implements OnApplicationBootstrap {
     const row = await this.prisma.labVersion.findUnique({
       where: { labId_version: { labId: id, version: version ?? lab.currentVersion } },
     });
-    if (!row) return undefined;
-    return {
-      id,
-      title: lab.title,
-      builtIn: lab.builtIn,
-      version: row.version,
-      lab: row.definition as unknown as Lab,
-      source: row.source,
-    };
+    return row ? storedLab(lab, row) : undefined;
   }
 
   async versions(id: string) {
